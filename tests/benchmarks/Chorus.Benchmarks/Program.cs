@@ -1,0 +1,18 @@
+using Chorus.Benchmarks;
+
+IBenchmark[] benchmarks =
+[
+    // Each benchmark registers itself here, one line each.
+];
+
+string? name = args.FirstOrDefault();
+IBenchmark? benchmark = benchmarks.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));
+if (benchmark is null)
+{
+    Console.Error.WriteLine($"usage: tests/benchmarks/run NAME   (NAME: {string.Join(", ", benchmarks.Select(b => b.Name))})");
+    return 2;
+}
+
+using CancellationTokenSource cts = new(TimeSpan.FromMinutes(20));
+await benchmark.RunAsync(args[1..], Console.Out, cts.Token);
+return 0;
