@@ -1,0 +1,164 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Chorus.Sentiment;
+
+namespace Chorus.Cli;
+
+/// <summary>
+/// <c>chorus score</c>: reads JSON lines, scores them in batches and writes one JSON line per input line, in input
+/// order. Only one batch is held at a time, so input of any length streams in bounded memory.
+/// </summary>
+internal sealed class ScoreCommand
+{
+    /// <summary>The default number of documents sent to the analyzer at once.</summary>
+    public const int DefaultBatchSize = 256;
+
+    /// <summary>Exit code: at least one line was scored, or the input held no lines.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code: the input had lines and none of them could be scored.</summary>
+    public const int AllLinesFailed = 1;
+
+    private readonly ISentimentAnalyzer _analyzer;
+    private readonly int _batchSize;
+
+    /// <summary>Initializes a new instance of the <see cref="ScoreCommand"/> class.</summary>
+    public ScoreCommand(ISentimentAnalyzer analyzer, int batchSize = DefaultBatchSize)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        _analyzer = analyzer;
+        _batchSize = batchSize;
+    }
+
+    /// <summary>Scores every line of <paramref name="input"/> and returns the exit code.</summary>
+    public async Task<int> RunAsync(TextReader input, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+
+        // Each pending line is an input error or the index of its document in the batch, kept in input order.
+        List<PendingLine> pending = new(_batchSize);
+        List<SentimentDocument> batch = new(_batchSize);
+        ArrayBufferWriter<byte> buffer = new(64 * 1024);
+        Counts counts = new();
+        int lineNumber = 0;
+        while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            SentimentDocument? document = ScoreInput.TryParse(line, out string error);
+            if (document is null)
+            {
+                pending.Add(new PendingLine(lineNumber, -1, error));
+            }
+            else
+            {
+                pending.Add(new PendingLine(lineNumber, batch.Count, null));
+                batch.Add(document);
+            }
+
+            if (batch.Count == _batchSize || pending.Count >= 4 * _batchSize)
+            {
+                await FlushAsync(pending, batch, buffer, output, counts, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await FlushAsync(pending, batch, buffer, output, counts, cancellationToken).ConfigureAwait(false);
+        return counts.Scored == 0 && counts.Failed > 0 ? AllLinesFailed : Success;
+    }
+
+    private static string LabelName(SentimentLabel label) => label switch
+    {
+        SentimentLabel.Positive => "positive",
+        SentimentLabel.Negative => "negative",
+        SentimentLabel.Mixed => "mixed",
+        _ => "neutral",
+    };
+
+    private static void WriteScored(Utf8JsonWriter json, DocumentSentiment result, SentimentLabel label, SentimentConfidence confidence)
+    {
+        json.WriteString("id", result.Id);
+        json.WriteString("label", LabelName(label));
+        json.WriteStartObject("confidence");
+        json.WriteNumber("positive", confidence.Positive);
+        json.WriteNumber("neutral", confidence.Neutral);
+        json.WriteNumber("negative", confidence.Negative);
+        json.WriteEndObject();
+        foreach ((string name, double value) in result.Scores)
+        {
+            json.WriteNumber(name, value);
+        }
+    }
+
+    private async Task FlushAsync(
+        List<PendingLine> pending,
+        List<SentimentDocument> batch,
+        ArrayBufferWriter<byte> buffer,
+        TextWriter output,
+        Counts counts,
+        CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<DocumentSentiment> results = batch.Count == 0
+            ? []
+            : (await _analyzer.AnalyzeAsync(batch, cancellationToken).ConfigureAwait(false)).Documents;
+
+        buffer.ResetWrittenCount();
+        using (Utf8JsonWriter json = new(buffer))
+        {
+            foreach (PendingLine line in pending)
+            {
+                json.Reset();
+                json.WriteStartObject();
+                if (line.Error is not null)
+                {
+                    counts.Failed++;
+                    json.WriteNumber("line", line.Number);
+                    json.WriteString("error", line.Error);
+                }
+                else if (results[line.DocumentIndex] is { Error: null, Label: { } label, Confidence: { } confidence } result)
+                {
+                    counts.Scored++;
+                    WriteScored(json, result, label, confidence);
+                }
+                else
+                {
+                    DocumentSentiment failed = results[line.DocumentIndex];
+                    counts.Failed++;
+                    json.WriteNumber("line", line.Number);
+                    json.WriteString("id", failed.Id);
+                    json.WriteString("code", failed.Error?.Code ?? "InvalidDocument");
+                    json.WriteString("error", failed.Error?.Message ?? "The analyzer returned no result.");
+                }
+
+                json.WriteEndObject();
+                json.Flush();
+                buffer.Write("\n"u8);
+            }
+        }
+
+        await output.WriteAsync(Encoding.UTF8.GetString(buffer.WrittenSpan).AsMemory(), cancellationToken).ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        pending.Clear();
+        batch.Clear();
+    }
+
+    private readonly record struct PendingLine(int Number, int DocumentIndex, string? Error);
+
+    private sealed class Counts
+    {
+        public long Scored { get; set; }
+
+        public long Failed { get; set; }
+    }
+}

@@ -1,0 +1,33 @@
+using Chorus.LocalComponents;
+
+namespace Chorus.Engine.Tests;
+
+/// <summary>One in-memory Azurite for a test collection, started on a free port and killed afterwards.</summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private AzuriteServer? _server;
+
+    public string ConnectionString => _server?.ConnectionString ?? throw new InvalidOperationException("Azurite has not started.");
+
+    public async Task InitializeAsync() => _server = await AzuriteServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EngineCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "engine on azurite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class ProcessCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "engine processes on azurite";
+}
