@@ -235,6 +235,36 @@ public sealed class OrchestrationPortTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.All(guids, g => Assert.True(Guid.TryParse(g, out Guid parsed) && parsed.ToString("D")[14] == '5'));
     }
 
+    [Fact]
+    public async Task Changing_the_code_under_a_running_instance_fails_it_with_a_non_determinism_error()
+    {
+        SwitchingOrchestrator.UseThrowing = false;
+        try
+        {
+            string id = await _engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SwitchingOrchestrator), 5);
+            await _engine.Client.RaiseEventAsync(id, "go", 1);
+            DateTime deadline = DateTime.UtcNow.AddSeconds(20);
+            while (!(await _engine.HistoryAsync(id)).OfType<TaskCompleted>().Any())
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the activity never completed");
+                await Task.Delay(25);
+            }
+
+            SwitchingOrchestrator.UseThrowing = true;
+            await _engine.Client.RaiseEventAsync(id, "go", 2);
+
+            OrchestrationMetadata done = await _engine.CompleteAsync(id);
+            Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+            Assert.Contains("Non-deterministic", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+            Assert.Contains("'EchoActivity'", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+            Assert.Contains("'ThrowingActivity'", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            SwitchingOrchestrator.UseThrowing = false;
+        }
+    }
+
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
     {
         List<T> list = [];
