@@ -27,9 +27,11 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             EngineOptions options = sp.GetRequiredService<IOptions<EngineOptions>>().Value;
+            // A host may register BlobClientOptions (retries, diagnostics, a counting policy in the benchmarks).
+            BlobClientOptions? clientOptions = sp.GetService<BlobClientOptions>();
             BlobServiceClient blobs = options.ConnectionString is { } connection
-                ? new BlobServiceClient(connection)
-                : new BlobServiceClient(options.BlobServiceUri, new DefaultAzureCredential());
+                ? new BlobServiceClient(connection, clientOptions)
+                : new BlobServiceClient(options.BlobServiceUri, new DefaultAzureCredential(), clientOptions);
             return new InstanceStore(blobs.GetBlobContainerClient(options.HubName));
         });
         services.AddSingleton<DurableEngine>();

@@ -17,7 +17,9 @@ internal sealed partial class InstanceWorker
     {
         for (int attempt = 0; attempt < 5; attempt++)
         {
-            InstanceState? state = await _engine.Store.LoadAsync(InstanceId, stopping).ConfigureAwait(false);
+            bool seeded = _seed is not null;
+            InstanceState? state = _seed ?? await _engine.Store.LoadAsync(InstanceId, stopping).ConfigureAwait(false);
+            _seed = null;
             if (state is null)
             {
                 return false;
@@ -57,14 +59,14 @@ internal sealed partial class InstanceWorker
 
             _state = state;
             _active = true;
-            Recover(state);
+            Recover(state, checkInbox: !seeded);
             return true;
         }
 
         return false;
     }
 
-    private void Recover(InstanceState state)
+    private void Recover(InstanceState state, bool checkInbox)
     {
         Dictionary<int, HistoryEvent> scheduled = [];
         HashSet<int> done = [];
@@ -118,7 +120,11 @@ internal sealed partial class InstanceWorker
             }
         }
 
-        TryPost(new CheckInbox());
+        if (checkInbox)
+        {
+            TryPost(new CheckInbox());
+        }
+
         if (_pendingChildren.Count > 0)
         {
             TryPost(new FlushDue());

@@ -29,6 +29,7 @@ internal sealed partial class InstanceWorker
     private readonly Dictionary<int, ITimer> _timers = [];
     private readonly HashSet<string> _inboxSeen = [];
     private InstanceState? _state;
+    private InstanceState? _seed;
     private InstanceTags? _writtenTags;
     private (bool Set, string? Value) _pendingCustomStatus;
     private ExecutionStarted? _recreateWith;
@@ -36,10 +37,11 @@ internal sealed partial class InstanceWorker
     private int _epoch;
     private volatile bool _active;
 
-    public InstanceWorker(DurableEngine engine, string instanceId)
+    public InstanceWorker(DurableEngine engine, string instanceId, InstanceState? seed = null)
     {
         _engine = engine;
         InstanceId = instanceId;
+        _seed = seed;
     }
 
     public string InstanceId { get; }

@@ -16,6 +16,11 @@ namespace Chorus.Engine.Storage;
 /// </summary>
 internal sealed class InstanceStore(BlobContainerClient container)
 {
+    private const string StartMetadataKey = "start";
+
+    // Blob metadata may hold 8 KB in all; base64 grows the record by a third.
+    private const int MaxStartMetadataBytes = 5 * 1024;
+
     private static readonly JsonSerializerOptions Json = DurableJson.Options;
 
     public BlobContainerClient Container => container;
@@ -38,7 +43,13 @@ internal sealed class InstanceStore(BlobContainerClient container)
 
         InstanceState? state = null;
         long blocks = 0;
-        foreach (ReadOnlyMemory<byte> line in SplitLines(download.Value.Content.ToMemory()))
+        IEnumerable<ReadOnlyMemory<byte>> lines = SplitLines(download.Value.Content.ToMemory());
+        if (download.Value.Details.Metadata.TryGetValue(StartMetadataKey, out string? start))
+        {
+            lines = lines.Prepend(Convert.FromBase64String(start));
+        }
+
+        foreach (ReadOnlyMemory<byte> line in lines)
         {
             InstanceRecord record = JsonSerializer.Deserialize<InstanceRecord>(line.Span, Json)
                 ?? throw new InvalidDataException($"Instance '{instanceId}' has an empty record.");
@@ -66,16 +77,22 @@ internal sealed class InstanceStore(BlobContainerClient container)
     public async Task<ETag?> CreateAsync(string instanceId, InstanceRecord start, InstanceTags tags, ETag? replacing, CancellationToken cancellationToken)
     {
         AppendBlobClient blob = container.GetAppendBlobClient(BlobNames.Instance(instanceId));
+        byte[] line = Serialize(start);
+
+        // An append blob is created empty; a small start record rides in its metadata so that creating an
+        // instance costs one write, not two.
+        bool inMetadata = line.Length <= MaxStartMetadataBytes;
         try
         {
             Response<BlobContentInfo> created = await blob.CreateAsync(
                 new AppendBlobCreateOptions
                 {
                     Tags = tags.ToDictionary(),
+                    Metadata = inMetadata ? new Dictionary<string, string> { [StartMetadataKey] = Convert.ToBase64String(line.AsSpan(0, line.Length - 1)) } : null,
                     Conditions = replacing is { } etag ? new AppendBlobRequestConditions { IfMatch = etag } : new AppendBlobRequestConditions { IfNoneMatch = ETag.All },
                 },
                 cancellationToken).ConfigureAwait(false);
-            return await AppendAsync(instanceId, start, created.Value.ETag, cancellationToken).ConfigureAwait(false);
+            return inMetadata ? created.Value.ETag : await AppendAsync(instanceId, start, created.Value.ETag, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
