@@ -1,6 +1,8 @@
 using System.Text;
 using Chorus.Sentiment;
-using Chorus.Sentiment.Vader;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Chorus.Cli;
 
@@ -23,8 +25,8 @@ internal static class Program
           "id" and "text" are strings; "language" is optional (VADER scores English only: omit it or use "en").
 
         Output for a scored line:
-          {"id":"42","label":"positive","confidence":{"positive":0.59,"neutral":0.41,"negative":0},
-           "neg":0,"neu":0.408,"pos":0.592,"compound":0.6997}
+          {"id":"42","label":"positive","confidence":{"positive":0.5915449811089555,"neutral":0.4084550188910445,
+           "negative":0},"neg":0,"neu":0.408,"pos":0.592,"compound":0.6997}
           label: positive, neutral, negative, or mixed (its sentences disagree in sign).
           neg/neu/pos/compound: VADER's own figures (compound >= 0.05 positive, <= -0.05 negative).
 
@@ -35,7 +37,7 @@ internal static class Program
         Exit codes:
           0  at least one line was scored, or the input had no lines
           1  the input had lines and every one of them failed
-          2  usage error: unknown command or option, FILE not readable
+          2  usage error: unknown command or option, FILE not readable, or incomplete Sentiment settings
 
         """;
 
@@ -49,6 +51,19 @@ internal static class Program
 
     /// <summary>Runs the command line with the given streams; the testable entry point.</summary>
     internal static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DispatchAsync(args, stdin, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException ex)
+        {
+            await stderr.WriteLineAsync($"chorus: configuration error: {string.Join(" ", ex.Failures)}").ConfigureAwait(false);
+            return UsageError;
+        }
+    }
+
+    private static async Task<int> DispatchAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         switch (args)
         {
@@ -75,6 +90,10 @@ internal static class Program
                     return await new ScoreCommand(CreateAnalyzer()).RunAsync(reader, stdout, cancellationToken).ConfigureAwait(false);
                 }
 
+            case []:
+                await stderr.WriteLineAsync("chorus: missing command.").ConfigureAwait(false);
+                await stderr.WriteAsync(Usage).ConfigureAwait(false);
+                return UsageError;
             default:
                 await stderr.WriteLineAsync($"chorus: unknown command line '{string.Join(' ', args)}'.").ConfigureAwait(false);
                 await stderr.WriteAsync(Usage).ConfigureAwait(false);
@@ -82,6 +101,21 @@ internal static class Program
         }
     }
 
-    /// <summary>The one place the analyzer is chosen (later: from configuration, Sentiment:Provider).</summary>
-    internal static ISentimentAnalyzer CreateAnalyzer() => new VaderSentimentAnalyzer();
+    /// <summary>
+    /// The one place the analyzer is chosen: <c>Sentiment:Provider</c> from <c>appsettings.json</c> in the working
+    /// folder or environment variables (<c>Sentiment__Provider=AzureLanguage</c>,
+    /// <c>Sentiment__AzureLanguage__Endpoint=...</c>); VADER when nothing is set.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">The settings are incomplete; the message names the setting.</exception>
+    internal static ISentimentAnalyzer CreateAnalyzer()
+    {
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        ServiceProvider services = new ServiceCollection().AddChorusSentiment(configuration).BuildServiceProvider();
+        _ = services.GetRequiredService<IOptions<SentimentOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<Chorus.Sentiment.AzureLanguage.AzureLanguageOptions>>().Value;
+        return services.GetRequiredService<ISentimentAnalyzer>();
+    }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Chorus.Sentiment;
 
@@ -19,6 +20,10 @@ internal sealed class ScoreCommand
 
     /// <summary>Exit code: the input had lines and none of them could be scored.</summary>
     public const int AllLinesFailed = 1;
+
+    // The output is JSON lines for programs and terminals, never embedded in HTML: keep apostrophes and non-ASCII
+    // text readable instead of \uXXXX-escaping them.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ISentimentAnalyzer _analyzer;
     private readonly int _batchSize;
@@ -109,12 +114,10 @@ internal sealed class ScoreCommand
             return;
         }
 
-        IReadOnlyList<DocumentSentiment> results = batch.Count == 0
-            ? []
-            : (await _analyzer.AnalyzeAsync(batch, cancellationToken).ConfigureAwait(false)).Documents;
+        IReadOnlyList<DocumentSentiment> results = await AnalyzeAsync(batch, cancellationToken).ConfigureAwait(false);
 
         buffer.ResetWrittenCount();
-        using (Utf8JsonWriter json = new(buffer))
+        using (Utf8JsonWriter json = new(buffer, WriterOptions))
         {
             foreach (PendingLine line in pending)
             {
@@ -126,19 +129,20 @@ internal sealed class ScoreCommand
                     json.WriteNumber("line", line.Number);
                     json.WriteString("error", line.Error);
                 }
-                else if (results[line.DocumentIndex] is { Error: null, Label: { } label, Confidence: { } confidence } result)
+                else if (line.DocumentIndex < results.Count
+                    && results[line.DocumentIndex] is { Error: null, Label: { } label, Confidence: { } confidence } result)
                 {
                     counts.Scored++;
                     WriteScored(json, result, label, confidence);
                 }
                 else
                 {
-                    DocumentSentiment failed = results[line.DocumentIndex];
+                    DocumentError? error = line.DocumentIndex < results.Count ? results[line.DocumentIndex].Error : null;
                     counts.Failed++;
                     json.WriteNumber("line", line.Number);
-                    json.WriteString("id", failed.Id);
-                    json.WriteString("code", failed.Error?.Code ?? "InvalidDocument");
-                    json.WriteString("error", failed.Error?.Message ?? "The analyzer returned no result.");
+                    json.WriteString("id", batch[line.DocumentIndex].Id);
+                    json.WriteString("code", error?.Code ?? "AnalyzerFailed");
+                    json.WriteString("error", error?.Message ?? "The analyzer returned no result for this document.");
                 }
 
                 json.WriteEndObject();
@@ -151,6 +155,25 @@ internal sealed class ScoreCommand
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         pending.Clear();
         batch.Clear();
+    }
+
+    // A failing analyzer (a remote one, later) fails this batch's lines, not the whole run.
+    private async Task<IReadOnlyList<DocumentSentiment>> AnalyzeAsync(List<SentimentDocument> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            return (await _analyzer.AnalyzeAsync(batch, cancellationToken).ConfigureAwait(false)).Documents;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            DocumentError error = new("AnalyzerFailed", $"The analyzer failed on this batch: {ex.Message}");
+            return [.. batch.Select(d => new DocumentSentiment(d.Id) { Error = error })];
+        }
     }
 
     private readonly record struct PendingLine(int Number, int DocumentIndex, string? Error);

@@ -74,7 +74,8 @@ internal sealed partial class DurableEngine : BackgroundService
         InstanceRecord record = Options.RunWorker
             ? new() { At = now, Start = started, Owner = Options.WorkerId, OwnerUntil = now + Options.OwnershipDuration }
             : new() { At = now, Start = started };
-        InstanceTags tags = new(name, OrchestrationRuntimeStatus.Pending, now, started.ScheduledStartTime ?? now);
+        // The creator owns a new instance at once, so others need not look at it before its claim lapses.
+        InstanceTags tags = new(name, OrchestrationRuntimeStatus.Pending, now, started.ScheduledStartTime ?? (Options.RunWorker ? record.OwnerUntil : now));
         ETag? created = await Store.CreateAsync(instanceId, record, tags, null, cancellationToken).ConfigureAwait(false);
         for (int attempt = 0; created is null; attempt++)
         {
@@ -109,7 +110,7 @@ internal sealed partial class DurableEngine : BackgroundService
             // The worker starts from what was just written instead of reading it back.
             InstanceState state = new(instanceId, started) { ETag = created.Value };
             state.Apply(record);
-            Post(instanceId, new CheckInbox(), state);
+            Post(instanceId, new StartDue(0), state);
         }
     }
 
@@ -322,12 +323,13 @@ internal sealed partial class DurableEngine : BackgroundService
     private async Task PollAsync(CancellationToken stoppingToken)
     {
         DateTime now = Now;
-        HashSet<string> candidates = new(StringComparer.Ordinal);
+        HashSet<string> withMail = new(StringComparer.Ordinal);
         await foreach (string blob in Store.ListInboxAsync(null, stoppingToken).ConfigureAwait(false))
         {
-            candidates.Add(BlobNames.InstanceIdFromInboxBlob(blob));
+            withMail.Add(BlobNames.InstanceIdFromInboxBlob(blob));
         }
 
+        HashSet<string> candidates = new(withMail, StringComparer.Ordinal);
         await foreach (string instanceId in Store.FindDueAsync(now, stoppingToken).ConfigureAwait(false))
         {
             candidates.Add(instanceId);
@@ -337,7 +339,11 @@ internal sealed partial class DurableEngine : BackgroundService
         {
             if (_workers.ContainsKey(instanceId))
             {
-                Post(instanceId, new CheckInbox());
+                // A loaded instance keeps its own timers; it only needs telling about mail.
+                if (withMail.Contains(instanceId))
+                {
+                    Post(instanceId, new CheckInbox());
+                }
             }
             else if (!_skipUntil.TryGetValue(instanceId, out DateTime until) || until <= now)
             {

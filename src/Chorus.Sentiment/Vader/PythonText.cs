@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Chorus.Sentiment.Vader;
 
@@ -12,6 +13,9 @@ namespace Chorus.Sentiment.Vader;
 internal static class PythonText
 {
     private const char KelvinSign = '\u212A';
+
+    // string.punctuation as a 128-bit set.
+    private static readonly uint[] PunctuationMask = BuildPunctuationMask();
     private const char CapitalIWithDot = '\u0130';
 
     // Other_Uppercase / Other_Lowercase: cased for str.isupper() without being Lu / Ll (Python 3.11, Unicode 14).
@@ -29,26 +33,12 @@ internal static class PythonText
     ];
 
     /// <summary>Whether Python's <c>str.isspace()</c> (and so <c>str.split()</c>) treats <paramref name="c"/> as whitespace.</summary>
-    public static bool IsSpace(char c)
-    {
-        if (c > ' ' && c < '\u0085')
-        {
-            return false;
-        }
-
-        return c switch
-        {
-            >= '\t' and <= '\r' => true,
-            >= '\u001C' and <= ' ' => true,
-            '\u0085' or '\u00A0' or '\u1680' => true,
-            >= '\u2000' and <= '\u200A' => true,
-            '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' => true,
-            _ => false,
-        };
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsSpace(char c) => (c <= ' ' || c >= '\u0085') && IsSpaceSlow(c);
 
     /// <summary>Whether <paramref name="c"/> is in Python's <c>string.punctuation</c> (ASCII only).</summary>
-    public static bool IsPunctuation(char c) => c is (>= '!' and <= '/') or (>= ':' and <= '@') or (>= '[' and <= '`') or (>= '{' and <= '~');
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsPunctuation(char c) => c < 128 && (PunctuationMask[c >> 5] & (1u << (c & 31))) != 0;
 
     /// <summary><c>str.strip()</c> with no argument.</summary>
     public static ReadOnlySpan<char> Strip(ReadOnlySpan<char> text)
@@ -150,6 +140,27 @@ internal static class PythonText
         }
 
         return cased;
+    }
+
+    private static bool IsSpaceSlow(char c) => c switch
+    {
+        >= '\t' and <= '\r' => true,
+        >= '\u001C' and <= ' ' => true,
+        '\u0085' or '\u00A0' or '\u1680' => true,
+        >= '\u2000' and <= '\u200A' => true,
+        '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' => true,
+        _ => false,
+    };
+
+    private static uint[] BuildPunctuationMask()
+    {
+        uint[] mask = new uint[4];
+        foreach (char c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+        {
+            mask[c >> 5] |= 1u << (c & 31);
+        }
+
+        return mask;
     }
 
     private static bool InRanges((int First, int Last)[] ranges, int scalar)

@@ -9,7 +9,7 @@ namespace Chorus.Sentiment.Vader;
 internal static class VaderButRule
 {
     // Below this length the literal algorithm is cheaper than the indexed one and allocates nothing.
-    private const int DirectLimit = 64;
+    private const int DirectLimit = 256;
 
     /// <summary>Applies the rule in place; <paramref name="butIndex"/> is the index of the first "but" token.</summary>
     public static void Apply(Span<double> sentiments, int butIndex)

@@ -17,7 +17,6 @@ internal sealed class VaderLexicon
 
     private static readonly Lazy<VaderLexicon> SharedInstance = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly FrozenDictionary<string, VaderWord> _words;
     private readonly FrozenDictionary<int, string> _emoji;
 
     // One bit per BMP code unit that is a whole emoji key: lets the common non-emoji character skip the dictionary.
@@ -26,8 +25,7 @@ internal sealed class VaderLexicon
     private VaderLexicon(Dictionary<string, double> lexicon, Dictionary<int, string> emoji, long startTimestamp)
     {
         Phrases = VaderPhrases.Create(VaderWordLists.SpecialCases, VaderWordLists.Boosters);
-        _words = BuildWords(lexicon, Phrases).ToFrozenDictionary(StringComparer.Ordinal);
-        Words = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        Words = BuildWords(lexicon, Phrases).ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _emoji = emoji.ToFrozenDictionary();
         foreach (int scalar in emoji.Keys)
         {

@@ -442,7 +442,7 @@ internal sealed class VaderScorer
         int position = 0;
         while (true)
         {
-            while (position < text.Length && PythonText.IsSpace(text[position]))
+            while (position < text.Length && (PythonCharClasses.Of(text[position]) & PythonCharClass.Space) != 0)
             {
                 position++;
             }
@@ -452,13 +452,46 @@ internal sealed class VaderScorer
                 break;
             }
 
+            // One pass finds the token's end and what it holds. Stripping removes only ASCII punctuation, so these
+            // facts hold for the stripped token too.
             int start = position;
-            while (position < text.Length && !PythonText.IsSpace(text[position]))
+            PythonCharClass seen = PythonCharClass.None;
+            do
             {
+                PythonCharClass current = PythonCharClasses.Of(text[position]);
+                if ((current & PythonCharClass.Space) != 0)
+                {
+                    break;
+                }
+
+                seen |= current;
                 position++;
             }
+            while (position < text.Length);
 
-            int end = position;
+            if (count == tokens.Length)
+            {
+                tokens = scratch.Tokens(count + 1);
+            }
+
+            VaderWordFlags flags = Classify(text, start, position, seen, scratch, ref lowerBuffer, out tokens[count]);
+            if (butIndex < 0 && (flags & F.But) != 0)
+            {
+                butIndex = count;
+            }
+
+            count++;
+        }
+
+        scratch.Sentiments(count);
+        return count;
+    }
+
+    /// <summary>Strips a raw token as the reference does, lower-cases it if needed and looks it up.</summary>
+    private VaderWordFlags Classify(ReadOnlySpan<char> text, int start, int end, PythonCharClass seen, VaderScratch scratch, ref char[]? lowerBuffer, out VaderToken token)
+    {
+        if ((seen & PythonCharClass.Punctuation) != 0)
+        {
             int strippedStart = start;
             int strippedEnd = end;
             while (strippedStart < strippedEnd && PythonText.IsPunctuation(text[strippedStart]))
@@ -477,54 +510,34 @@ internal sealed class VaderScorer
                 start = strippedStart;
                 end = strippedEnd;
             }
-
-            ReadOnlySpan<char> word = text[start..end];
-            bool hasNonAscii = false;
-            bool hasUpper = false;
-            bool hasLower = false;
-            foreach (char c in word)
-            {
-                hasNonAscii |= c >= 128;
-                hasUpper |= char.IsAsciiLetterUpper(c);
-                hasLower |= char.IsAsciiLetterLower(c);
-            }
-
-            ReadOnlySpan<char> lower = word;
-            if (hasUpper || hasNonAscii)
-            {
-                lowerBuffer ??= scratch.Lower(text.Length);
-                for (int k = start; k < end; k++)
-                {
-                    lowerBuffer[k] = PythonText.LowerForLookup(text[k]);
-                }
-
-                lower = lowerBuffer.AsSpan(start, end - start);
-            }
-
-            _lexicon.Words.TryGetValue(lower, out VaderWord entry);
-            if (count == tokens.Length)
-            {
-                tokens = scratch.Tokens(count + 1);
-            }
-
-            tokens[count] = new VaderToken
-            {
-                Valence = entry.Valence,
-                BoosterScalar = entry.BoosterScalar,
-                Flags = entry.Flags,
-                PhraseWordId = entry.PhraseWordId,
-                IsNegated = (entry.Flags & F.Negation) != 0 || lower.Contains("n't", StringComparison.Ordinal),
-                IsUpper = hasNonAscii ? PythonText.IsUpper(word) : hasUpper && !hasLower,
-            };
-            if (butIndex < 0 && (entry.Flags & F.But) != 0)
-            {
-                butIndex = count;
-            }
-
-            count++;
         }
 
-        scratch.Sentiments(count);
-        return count;
+        ReadOnlySpan<char> word = text[start..end];
+        ReadOnlySpan<char> lower = word;
+        if ((seen & (PythonCharClass.Upper | PythonCharClass.NonAscii)) != 0)
+        {
+            lowerBuffer ??= scratch.Lower(text.Length);
+            Span<char> lowered = lowerBuffer.AsSpan(start, end - start);
+            for (int k = 0; k < lowered.Length; k++)
+            {
+                lowered[k] = PythonText.LowerForLookup(word[k]);
+            }
+
+            lower = lowered;
+        }
+
+        _lexicon.Words.TryGetValue(lower, out VaderWord entry);
+        token = new VaderToken
+        {
+            Valence = entry.Valence,
+            BoosterScalar = entry.BoosterScalar,
+            Flags = entry.Flags,
+            PhraseWordId = entry.PhraseWordId,
+            IsNegated = (entry.Flags & F.Negation) != 0 || ((seen & PythonCharClass.Apostrophe) != 0 && lower.Contains("n't", StringComparison.Ordinal)),
+            IsUpper = (seen & PythonCharClass.NonAscii) != 0
+                ? PythonText.IsUpper(word)
+                : (seen & (PythonCharClass.Upper | PythonCharClass.Lower)) == PythonCharClass.Upper,
+        };
+        return entry.Flags;
     }
 }

@@ -75,7 +75,18 @@ public sealed class VaderSentimentAnalyzer : ISentimentAnalyzer
             return Failed(id, "InvalidDocument", $"A document was too large to be processed. Limit document size to {_options.MaxTextElements.ToString(CultureInfo.InvariantCulture)} text elements.");
         }
 
-        VaderScores scores = _scorer.PolarityScores(text);
+        VaderScores scores;
+        try
+        {
+            scores = _scorer.PolarityScores(text);
+        }
+        catch (OverflowException)
+        {
+            // Only reachable with MaxTextElements raised far above the default: tens of millions of emoji whose
+            // descriptions would not fit in one .NET string.
+            return Failed(id, "InvalidDocument", "A document was too large to be processed: its emoji descriptions exceed the largest text VADER can score.");
+        }
+
         sentences.Clear();
         VaderSentenceSplitter.Split(text, sentences);
         SentenceSentiment[] sentenceResults = new SentenceSentiment[sentences.Count];

@@ -3,6 +3,8 @@ using Chorus.Benchmarks;
 IBenchmark[] benchmarks =
 [
     // Each benchmark registers itself here, one line each.
+    new Chorus.Benchmarks.Sentiment.VaderBenchmark(),
+    new Chorus.Benchmarks.Engine.EngineBenchmark(),
 ];
 
 string? name = args.FirstOrDefault();

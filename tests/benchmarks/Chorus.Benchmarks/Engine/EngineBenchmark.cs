@@ -42,10 +42,12 @@ internal sealed class EngineBenchmark : IBenchmark
 
         const int sequences = 1000;
         long writesBefore = counter.Writes;
+        long readsBefore = counter.Reads;
         TimeSpan sequenceTime = await RunManyAsync(client, Completion, sequences, nameof(SequenceOrchestrator), new SequenceInput(5), cancellationToken);
         double writesPerOrchestration = (counter.Writes - writesBefore) / (double)sequences;
         Report(output, "engine.sequence5.orchestrations_per_s", sequences / sequenceTime.TotalSeconds, "orchestrations/s");
         Report(output, "engine.sequence5.blob_writes_per_orchestration", writesPerOrchestration, "writes");
+        Report(output, "engine.sequence5.blob_reads_per_orchestration", (counter.Reads - readsBefore) / (double)sequences, "reads");
 
         const int steps = 2000;
         TimeSpan sequentialTime = await RunManyAsync(client, Completion, 1, nameof(SequenceOrchestrator), new SequenceInput(steps), cancellationToken);

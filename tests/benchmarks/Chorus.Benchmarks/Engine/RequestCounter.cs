@@ -24,6 +24,10 @@ internal sealed class RequestCounter : HttpPipelineSynchronousPolicy
         else
         {
             Interlocked.Increment(ref _reads);
+            if (Environment.GetEnvironmentVariable("CHORUS_TRACE_READS") is not null)
+            {
+                Console.Error.WriteLine($"{message.Request.Method} {message.Request.Uri.Path} {message.Request.Uri.Query}");
+            }
         }
     }
 }
