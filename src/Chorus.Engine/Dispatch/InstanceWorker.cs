@@ -145,7 +145,7 @@ internal sealed partial class InstanceWorker
                     await timer.DisposeAsync().ConfigureAwait(false);
                     inbound.Add(new TimerFired(due.TimerId, due.FireAt));
                     break;
-                case StartDue due when due.Epoch == _epoch:
+                case StartDue due when due.Epoch == _epoch && !WaitsForDelayedStart:
                     start = true;
                     break;
                 case LocalMessage local when WaitsForDelayedStart:

@@ -1,21 +1,20 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using Chorus.LocalComponents;
 
 namespace Chorus.Host.LocalDevelopment;
 
 /// <summary>
-/// The embedded defaults: when no storage or SMTP server is configured, start Azurite and maildev on free loopback
-/// ports and point the configuration at them, so one command runs the whole pipeline on a fresh machine.
+/// The embedded defaults: what is not configured is provided locally, so one command runs the whole pipeline on a
+/// fresh machine. No storage configured: Azurite (in memory). No SMTP server: maildev. No link-signing key or API
+/// key: random ones for this run only (printed; links and keys die with the process). Anything configured is used
+/// as it is and nothing local is started for it.
 /// </summary>
 internal sealed class EmbeddedDefaults : IAsyncDisposable
 {
+    private readonly List<string> _notes = [];
     private AzuriteServer? _azurite;
     private MaildevServer? _maildev;
-
-    /// <summary>Gets the maildev web UI, when maildev was started here.</summary>
-    public Uri? MailUi => _maildev?.WebUri;
-
-    /// <summary>Gets whether Azurite was started here.</summary>
-    public bool StartedAzurite => _azurite is not null;
 
     public static async Task<EmbeddedDefaults> StartAsync(IConfigurationManager configuration, CancellationToken cancellationToken = default)
     {
@@ -25,19 +24,53 @@ internal sealed class EmbeddedDefaults : IAsyncDisposable
         {
             defaults._azurite = await AzuriteServer.StartAsync(cancellationToken).ConfigureAwait(false);
             settings["Durable:ConnectionString"] = defaults._azurite.ConnectionString;
-            settings["Artefacts:ConnectionString"] = defaults._azurite.ConnectionString;
+            if (string.IsNullOrEmpty(configuration["Artefacts:ConnectionString"]) && string.IsNullOrEmpty(configuration["Artefacts:BlobServiceUri"]))
+            {
+                settings["Artefacts:ConnectionString"] = defaults._azurite.ConnectionString;
+            }
+
+            defaults._notes.Add("Blob Storage: Azurite, in memory, started by Chorus (its contents vanish on exit)");
         }
 
         if (string.IsNullOrEmpty(configuration["Mail:Host"]))
         {
             defaults._maildev = await MaildevServer.StartAsync(cancellationToken).ConfigureAwait(false);
             settings["Mail:Host"] = "127.0.0.1";
-            settings["Mail:Port"] = defaults._maildev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            settings["Mail:WebUi"] = defaults._maildev.WebUri.ToString();
+            settings["Mail:Port"] = defaults._maildev.SmtpPort.ToString(CultureInfo.InvariantCulture);
+            defaults._notes.Add($"Mail: maildev, read every email Chorus sends at {defaults._maildev.WebUri}");
+        }
+
+        if (configuration.GetSection("Approvals:Links:SigningKeys").GetChildren().Any() is false)
+        {
+            settings["Approvals:Links:SigningKeys:local"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+            settings["Approvals:Links:ActiveKeyId"] = "local";
+            defaults._notes.Add("Approval links: signed with a random key for this run only");
+        }
+
+        if (string.IsNullOrEmpty(configuration["Approvals:Links:PublicBaseUrl"]))
+        {
+            string url = (configuration["Urls"] ?? "http://127.0.0.1:5080").Split(';')[0].TrimEnd('/') + "/";
+            settings["Approvals:Links:PublicBaseUrl"] = url;
+        }
+
+        if (configuration.GetSection("Api:Keys").GetChildren().Any() is false)
+        {
+            string key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            settings["Api:Keys:local"] = key;
+            defaults._notes.Add($"API key for this run (header X-Api-Key): {key}");
         }
 
         configuration.AddInMemoryCollection(settings);
         return defaults;
+    }
+
+    public void PrintWelcome(ICollection<string> urls)
+    {
+        Console.WriteLine($"Chorus is running at {string.Join(", ", urls)}");
+        foreach (string note in _notes)
+        {
+            Console.WriteLine("  " + note);
+        }
     }
 
     public async ValueTask DisposeAsync()

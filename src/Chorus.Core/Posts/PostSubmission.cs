@@ -1,0 +1,24 @@
+namespace Chorus.Posts;
+
+/// <summary>
+/// A staff post as accepted over HTTP: validated, given a server-made id, and stored before its review starts.
+/// </summary>
+public sealed record PostSubmission(
+    string PostId,
+    PostAuthor Author,
+    string Text,
+    IReadOnlyList<Channel> Channels,
+    IReadOnlyList<Uri> Links,
+    DateTimeOffset? ScheduledAt,
+    DateTimeOffset SubmittedAt,
+    string ClientId)
+{
+    /// <summary>Gets the review orchestration's instance id for this post.</summary>
+    public string InstanceId => InstanceIdFor(PostId);
+
+    /// <summary>Gets what the policy checks look at.</summary>
+    public PostDraft Draft => new(Text, Channels, Links);
+
+    /// <summary>The review instance id of a post id.</summary>
+    public static string InstanceIdFor(string postId) => "post-" + postId;
+}

@@ -1,0 +1,42 @@
+using Chorus.Approvals;
+using Chorus.Artefacts;
+using Chorus.Mail;
+using Chorus.Orchestration;
+using Chorus.Posts.Policy;
+using Chorus.Sentiment;
+
+namespace Chorus.Posts.Review;
+
+/// <summary>
+/// Emails approvers their Approve and Reject links (signed, bound to the post, stage and approver, expiring with
+/// the stage) and keeps each email as an <c>.eml</c> artefact. An email already kept is not sent again on a retry.
+/// </summary>
+public sealed class RequestApprovalActivity(ApprovalTokenSigner signer, IMailer mailer, IArtefactStore artefacts, PostAudit audit) : Activity<ApprovalRequest, bool>
+{
+    public override async Task<bool> RunAsync(ActivityContext context, ApprovalRequest request, CancellationToken cancellationToken)
+    {
+        PostSubmission post = request.Post;
+        string kind = request.Kind.ToString().ToLowerInvariant();
+        byte[]? findingsJson = await artefacts.ReadAsync(PostArtefacts.Findings(post.PostId), cancellationToken).ConfigureAwait(false);
+        PolicyReport? report = findingsJson is null ? null : DurableJson.Deserialize<PolicyReport>(System.Text.Encoding.UTF8.GetString(findingsJson));
+        DocumentSentiment? sentiment = await PostReadModel.ReadSentimentAsync(artefacts, post.PostId, cancellationToken).ConfigureAwait(false);
+        foreach (string recipient in request.Recipients)
+        {
+            ArtefactPath eml = PostArtefacts.Email(post.PostId, kind, request.Stage.Number, recipient);
+            if (await artefacts.ReadAsync(eml, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                continue;
+            }
+
+            DateTimeOffset expires = new(request.ExpiresAt, TimeSpan.Zero);
+            Uri approve = signer.BuildLink(new ApprovalTokenClaims("post", post.InstanceId, request.Stage.Number, recipient, ApprovalDecision.Approve, expires));
+            Uri reject = signer.BuildLink(new ApprovalTokenClaims("post", post.InstanceId, request.Stage.Number, recipient, ApprovalDecision.Reject, expires));
+            MailMessage message = PostEmails.ApprovalRequest(post, request.Stage, request.Kind, recipient, report, sentiment, approve, reject, expires);
+            byte[] sent = await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await artefacts.WriteOnceAsync(eml, sent, "message/rfc822", cancellationToken).ConfigureAwait(false);
+        }
+
+        await audit.RecordAsync(post.PostId, $"{kind}-s{request.Stage.Number}", $"approval {kind}", new { Stage = request.Stage.Name, request.Recipients }, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,118 @@
+using Chorus.Approvals;
+
+namespace Chorus.Host.Approvals;
+
+/// <summary>
+/// Approval links. <c>GET /approvals/{token}</c> only shows a confirmation page (mail scanners and link previews
+/// fetch every URL; a GET must never decide). <c>POST /approvals/{token}</c>, sent by that page's form, decides:
+/// the token is checked, the item must still wait for that stage, and the approver's slot is consumed once.
+/// </summary>
+internal static class ApprovalEndpoints
+{
+    private const int MaxFormBytes = 16 * 1024;
+
+    public static IEndpointRouteBuilder MapApprovalEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/approvals/{token}", ShowAsync);
+        routes.MapPost("/approvals/{token}", DecideAsync).DisableAntiforgery();
+        return routes;
+    }
+
+    private static async Task<IResult> ShowAsync(string token, HttpContext http, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, CancellationToken cancellationToken)
+    {
+        (ApprovalTokenClaims? claims, IApprovalSubject? subject, IResult? refusal) = await AdmitAsync(token, signer, ledger, subjects, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        ApprovalPageModel? model = await subject!.DescribeAsync(claims!, cancellationToken);
+        return model is null
+            ? Page(ApprovalPages.NotWaiting(claims!.Subject, NotWaitingReason.Withdrawn), StatusCodes.Status409Conflict)
+            : Page(ApprovalPages.Confirmation(model, http.Request.Path), StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> DecideAsync(string token, HttpContext http, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength > MaxFormBytes || !http.Request.HasFormContentType)
+        {
+            return Page(ApprovalPages.Outcome("This form could not be read", "Send the decision from the confirmation page. Nothing was recorded.", success: false), StatusCodes.Status400BadRequest);
+        }
+
+        (ApprovalTokenClaims? claims, IApprovalSubject? subject, IResult? refusal) = await AdmitAsync(token, signer, ledger, subjects, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        IFormCollection form = await http.Request.ReadFormAsync(cancellationToken);
+        string? comment = form["comment"].ToString() is { Length: > 0 } text ? text.Trim() : null;
+        if (comment is { Length: > ApprovalDecisionRecord.MaxCommentLength })
+        {
+            return Page(ApprovalPages.Outcome("The comment is too long", $"A comment may have at most {ApprovalDecisionRecord.MaxCommentLength:N0} characters. Go back, shorten it and confirm again. Nothing was recorded.", success: false), StatusCodes.Status400BadRequest);
+        }
+
+        if (!string.Equals(form["action"].ToString(), claims!.Action, StringComparison.Ordinal))
+        {
+            return Page(ApprovalPages.Outcome("This form does not match its link", "The decision in the form is not the one the link was made for. Use the confirmation page as it is. Nothing was recorded.", success: false), StatusCodes.Status400BadRequest);
+        }
+
+        ApprovalDecisionRecord decision = ApprovalDecisionRecord.ForClaims(
+            claims, comment, time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString());
+        if (!await ledger.TryConsumeAsync(claims, decision, cancellationToken))
+        {
+            return Page(ApprovalPages.AlreadyUsed(await ledger.GetAsync(claims, cancellationToken)), StatusCodes.Status409Conflict);
+        }
+
+        await subject!.DecideAsync(claims, decision, cancellationToken);
+        return Page(ApprovalPages.Decided(decision), StatusCodes.Status200OK);
+    }
+
+    /// <summary>The checks both verbs share: a valid token, a known subject, a slot not yet used, an item still waiting.</summary>
+    private static async Task<(ApprovalTokenClaims? Claims, IApprovalSubject? Subject, IResult? Refusal)> AdmitAsync(
+        string token, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, CancellationToken cancellationToken)
+    {
+        TokenCheck check = signer.Verify(token);
+        if (check.Problem != TokenProblem.None || check.Claims is null)
+        {
+            return (null, null, Page(ApprovalPages.ForProblem(check.Problem), ApprovalPages.StatusFor(check.Problem)));
+        }
+
+        ApprovalTokenClaims claims = check.Claims;
+        IApprovalSubject? subject = subjects.FirstOrDefault(s => s.Subject == claims.Subject);
+        if (subject is null)
+        {
+            return (null, null, Page(ApprovalPages.ForProblem(TokenProblem.Malformed), StatusCodes.Status400BadRequest));
+        }
+
+        if (await ledger.GetAsync(claims, cancellationToken) is { } earlier)
+        {
+            return (null, null, Page(ApprovalPages.AlreadyUsed(earlier), StatusCodes.Status409Conflict));
+        }
+
+        if (await subject.CheckWaitingAsync(claims, cancellationToken) is { } reason)
+        {
+            return (null, null, Page(ApprovalPages.NotWaiting(claims.Subject, reason), StatusCodes.Status409Conflict));
+        }
+
+        return (claims, subject, null);
+    }
+
+    private static ApprovalPageResult Page(string html, int status) => new(html, status);
+
+    /// <summary>An HTML page with the security headers the approval pages need (no framing, no scripts).</summary>
+    private sealed class ApprovalPageResult(string html, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            foreach ((string name, string value) in ApprovalPages.ResponseHeaders)
+            {
+                httpContext.Response.Headers[name] = value;
+            }
+
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.ContentType = "text/html; charset=utf-8";
+            return httpContext.Response.WriteAsync(html);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Azure.Storage.Blobs;
+using Chorus.Approvals;
+using Chorus.Engine;
+using Chorus.Host.Api;
+using Chorus.Host.Approvals;
+using Chorus.Host.Posts;
+using Chorus.Infrastructure.Approvals;
+using Chorus.Infrastructure.Artefacts;
+using Chorus.Infrastructure.Mail;
+using Chorus.Orchestration;
+using Chorus.Posts;
+using Chorus.Posts.Policy;
+using Chorus.Posts.Review;
+using Chorus.Sentiment;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Chorus.Host;
+
+/// <summary>
+/// The self-host's composition: every service and route. Tests build the same app with their own configuration and
+/// clock, so what they exercise is what runs.
+/// </summary>
+public static class ChorusApp
+{
+    /// <summary>Registers Chorus's services from configuration (validated when the host starts).</summary>
+    public static WebApplicationBuilder AddChorus(this WebApplicationBuilder builder)
+    {
+        IServiceCollection services = builder.Services;
+        ConfigurationManager configuration = builder.Configuration;
+        services.AddProblemDetails();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddEmbeddedDurableEngine(configuration);
+        services.AddChorusSentiment(configuration);
+        services.AddPostPolicy(configuration);
+        services.AddApprovalLinks(configuration);
+        services.AddBlobArtefacts(configuration);
+        services.AddSmtpMail(configuration);
+        services.AddSingleton<IApprovalLedger>(sp => new BlobApprovalLedger(sp.GetRequiredService<ArtefactContainer>().Client));
+        services.AddSingleton(sp =>
+        {
+            ArtefactStorageOptions options = sp.GetRequiredService<IOptions<ArtefactStorageOptions>>().Value;
+            BlobServiceClient blobs = options.ConnectionString is { Length: > 0 } connection
+                ? new BlobServiceClient(connection)
+                : new BlobServiceClient(options.BlobServiceUri, new Azure.Identity.DefaultAzureCredential());
+            return new ArtefactContainer(blobs.GetBlobContainerClient(options.ContainerName));
+        });
+        services.AddChorusApiAuthentication(configuration);
+        services.AddOptions<PostApiOptions>().Bind(configuration.GetSection(PostApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PostAudit>();
+        services.AddSingleton<IApprovalSubject, PostApprovalSubject>();
+        services.AddOrchestrator<PostReviewOrchestrator>()
+            .AddActivity<ScorePostActivity>()
+            .AddActivity<CheckPostActivity>()
+            .AddActivity<PlanReviewActivity>()
+            .AddActivity<RequestApprovalActivity>()
+            .AddActivity<ConcludePostActivity>();
+        return builder;
+    }
+
+    /// <summary>Maps every route: the API under /api, approval pages under /approvals.</summary>
+    public static WebApplication MapChorus(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapPostEndpoints();
+        app.MapApprovalEndpoints();
+        app.MapGet("/healthz", async (OrchestrationClient client, CancellationToken cancellationToken) =>
+        {
+            // Reading a missing instance exercises the task hub end to end without changing anything.
+            await client.GetInstanceAsync("healthz", cancellation: cancellationToken);
+            return Results.Ok(new { status = "healthy" });
+        });
+        return app;
+    }
+}
+
+/// <summary>The artefact container, shared by the artefact store's ledger of approval decisions.</summary>
+internal sealed record ArtefactContainer(BlobContainerClient Client);

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Chorus.Approvals;
+using Chorus.Artefacts;
+using Chorus.Orchestration;
+using Chorus.Posts;
+using Chorus.Posts.Policy;
+using Chorus.Posts.Review;
+using Chorus.Sentiment;
+using Chorus.Host.Approvals;
+
+namespace Chorus.Host.Posts;
+
+/// <summary>Staff posts on the shared approval pages.</summary>
+internal sealed class PostApprovalSubject(IArtefactStore artefacts, OrchestrationClient orchestrations, PostAudit audit) : IApprovalSubject
+{
+    private const string InstancePrefix = "post-";
+
+    public string Subject => "post";
+
+    public async Task<ApprovalPageModel?> DescribeAsync(ApprovalTokenClaims claims, CancellationToken cancellationToken)
+    {
+        if (PostIdOf(claims) is not { } postId || await PostReadModel.ReadSubmissionAsync(artefacts, postId, cancellationToken) is not { } post)
+        {
+            return null;
+        }
+
+        PolicyReport? report = await PostReadModel.ReadFindingsAsync(artefacts, postId, cancellationToken);
+        DocumentSentiment? sentiment = await PostReadModel.ReadSentimentAsync(artefacts, postId, cancellationToken);
+        string verb = claims.Action == ApprovalDecision.Approve ? "Approve" : "Reject";
+        List<PageFact> facts =
+        [
+            new("Author", $"{post.Author.DisplayName} <{post.Author.Email}>"),
+            new("Team", post.Author.Team),
+            new("Channels", string.Join(", ", post.Channels)),
+            new("Sentiment", sentiment?.Label?.ToString().ToLowerInvariant() ?? "not scored"),
+        ];
+        if (post.ScheduledAt is { } at)
+        {
+            facts.Add(new PageFact("Scheduled for", at.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        IEnumerable<PageFinding> findings = (report?.Findings ?? []).Select(f => new PageFinding(f.Severity.ToString(), f.Rule, f.Explanation));
+        return new ApprovalPageModel($"{verb} this post?", Subject, claims.Action, claims.Approver, post.Text, facts, [.. findings], null, claims.ExpiresAt);
+    }
+
+    public async Task<NotWaitingReason?> CheckWaitingAsync(ApprovalTokenClaims claims, CancellationToken cancellationToken)
+    {
+        OrchestrationMetadata? review = await orchestrations.GetInstanceAsync(claims.InstanceId, getInputsAndOutputs: true, cancellationToken);
+        if (review is null || PostIdOf(claims) is null)
+        {
+            return NotWaitingReason.Withdrawn;
+        }
+
+        if (review.IsCompleted)
+        {
+            return review.ReadOutputAs<PostOutcome>()?.Status == PostStatus.Expired ? NotWaitingReason.Expired : NotWaitingReason.AlreadyDecided;
+        }
+
+        PostProgress? progress = review.ReadCustomStatusAs<PostProgress>();
+        return progress is { Status: PostStatus.AwaitingApproval } && progress.Stage == claims.Stage ? null : NotWaitingReason.AlreadyDecided;
+    }
+
+    public async Task DecideAsync(ApprovalTokenClaims claims, ApprovalDecisionRecord decision, CancellationToken cancellationToken)
+    {
+        string postId = PostIdOf(claims)!;
+        await artefacts.WriteOnceAsync(PostArtefacts.Decision(postId, claims.Stage, claims.Approver), JsonSerializer.SerializeToUtf8Bytes(decision, DurableJson.Options), "application/json", cancellationToken);
+        await audit.RecordAsync(postId, $"decision-s{claims.Stage}-{PostArtefacts.AddressKey(claims.Approver)}", "decision", new { decision.Approver, decision.Action, decision.Stage }, cancellationToken);
+        await orchestrations.RaiseEventAsync(
+            claims.InstanceId,
+            ApprovalDecision.EventName,
+            new ApprovalDecision(claims.Stage, claims.Approver, claims.Action, decision.Comment, decision.DecidedAt),
+            cancellationToken);
+    }
+
+    private static string? PostIdOf(ApprovalTokenClaims claims)
+        => claims.InstanceId.StartsWith(InstancePrefix, StringComparison.Ordinal) && PostIds.IsValid(claims.InstanceId[InstancePrefix.Length..])
+            ? claims.InstanceId[InstancePrefix.Length..]
+            : null;
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Chorus.Artefacts;
+using Chorus.Host.Api;
+using Chorus.Orchestration;
+using Chorus.Posts;
+using Chorus.Posts.Review;
+using Microsoft.Extensions.Options;
+
+namespace Chorus.Host.Posts;
+
+/// <summary>
+/// The staff-post API. <c>POST /api/posts</c> answers 202 only once the submission is stored and its review started;
+/// <c>GET /api/posts/{id}</c> shows where it stands; <c>GET /api/posts</c> lists them.
+/// </summary>
+internal static class PostEndpoints
+{
+    private const string IdempotencyHeader = "Idempotency-Key";
+
+    public static IEndpointRouteBuilder MapPostEndpoints(this IEndpointRouteBuilder routes)
+    {
+        RouteGroupBuilder posts = routes.MapGroup("/api/posts").RequireAuthorization(ApiAuthentication.PolicyName);
+        posts.MapPost("/", SubmitAsync);
+        posts.MapGet("/{postId}", GetAsync);
+        posts.MapGet("/", ListAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> SubmitAsync(
+        HttpContext http,
+        IOptions<PostApiOptions> options,
+        IArtefactStore artefacts,
+        OrchestrationClient orchestrations,
+        PostAudit audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        string? idempotencyKey = http.Request.Headers[IdempotencyHeader];
+        if (idempotencyKey is { Length: 0 or > 200 })
+        {
+            return ApiProblems.Validation(new Dictionary<string, string[]> { [IdempotencyHeader] = ["The Idempotency-Key header must have 1 to 200 characters."] });
+        }
+
+        (JsonDocument? document, IResult? problem) = await JsonRequestBody.ReadAsync(http.Request, options.Value.MaxBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using (document)
+        {
+            DateTimeOffset now = time.GetUtcNow();
+            (PostRequest? request, Dictionary<string, string[]> errors) = new PostRequestParser(options.Value).Parse(document!.RootElement, now);
+            if (request is null)
+            {
+                return ApiProblems.Validation(errors, "The post was not accepted.");
+            }
+
+            string client = http.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
+            string postId = PostIds.New(now);
+            if (idempotencyKey is not null)
+            {
+                string bodyHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(document.RootElement)));
+                ArtefactPath keyPath = ArtefactPath.Of("idempotency", Hash(client), Hash(idempotencyKey) + ".json");
+                IdempotencyRecord record = new(bodyHash, postId, now);
+                if (!await artefacts.WriteOnceAsync(keyPath, JsonSerializer.SerializeToUtf8Bytes(record, DurableJson.Options), "application/json", cancellationToken))
+                {
+                    IdempotencyRecord first = (await PostReadModel.ReadAsync<IdempotencyRecord>(artefacts, keyPath, cancellationToken))!;
+                    if (first.BodyHash != bodyHash)
+                    {
+                        return ApiProblems.Problem(StatusCodes.Status409Conflict, "Idempotency key reused.", "This Idempotency-Key was already used for a different body. Use a new key for a new post.");
+                    }
+
+                    // A repeat: finish what the first attempt may not have (it is all idempotent), then answer the same.
+                    postId = first.PostId;
+                    now = first.At;
+                }
+            }
+
+            PostSubmission submission = new(postId, request.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client);
+            await artefacts.WriteOnceAsync(PostArtefacts.Submission(postId), JsonSerializer.SerializeToUtf8Bytes(submission, DurableJson.Options), "application/json", cancellationToken);
+            await audit.RecordAsync(postId, "submitted", "submitted", new { Client = client, submission.Author.Email }, cancellationToken);
+            try
+            {
+                await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(PostReviewOrchestrator), submission, new StartOrchestrationOptions(submission.InstanceId), cancellationToken);
+            }
+            catch (OrchestrationAlreadyExistsException)
+            {
+                // The first attempt already started it.
+            }
+
+            string statusUrl = $"/api/posts/{postId}";
+            return Results.Accepted(statusUrl, new { postId, status = PostStatus.Submitted.ToString(), statusUrl });
+        }
+    }
+
+    private static async Task<IResult> GetAsync(string postId, IArtefactStore artefacts, OrchestrationClient orchestrations, CancellationToken cancellationToken)
+    {
+        if (!PostIds.IsValid(postId) || await PostReadModel.ReadSubmissionAsync(artefacts, postId, cancellationToken) is not { } submission)
+        {
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, "No such post.", $"There is no post with id '{postId}'.");
+        }
+
+        OrchestrationMetadata? review = await orchestrations.GetInstanceAsync(submission.InstanceId, getInputsAndOutputs: true, cancellationToken);
+        PostOutcome? outcome = review?.IsCompleted == true ? review.ReadOutputAs<PostOutcome>() : null;
+        PostProgress? progress = review?.ReadCustomStatusAs<PostProgress>();
+        return Results.Ok(new
+        {
+            submission.PostId,
+            Status = (outcome?.Status ?? progress?.Status ?? PostStatus.Submitted).ToString(),
+            Stage = progress?.StageName,
+            submission.Author,
+            submission.Text,
+            Channels = submission.Channels.Select(c => c.ToString().ToLowerInvariant()),
+            submission.Links,
+            submission.ScheduledAt,
+            submission.SubmittedAt,
+            Sentiment = await PostReadModel.ReadSentimentAsync(artefacts, postId, cancellationToken),
+            Findings = (await PostReadModel.ReadFindingsAsync(artefacts, postId, cancellationToken))?.Findings,
+            Decision = outcome,
+            Timeline = await PostReadModel.ReadAuditAsync(artefacts, postId, cancellationToken),
+        });
+    }
+
+    private static async Task<IResult> ListAsync(
+        string? status, string? author, string? from, string? to, int? page, int? pageSize,
+        IArtefactStore artefacts, OrchestrationClient orchestrations, CancellationToken cancellationToken)
+    {
+        Dictionary<string, string[]> errors = [];
+        PostStatus? wanted = null;
+        if (status is not null)
+        {
+            if (Enum.TryParse(status, ignoreCase: true, out PostStatus parsed) && !int.TryParse(status, out _))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                errors["status"] = [$"Unknown status. Known: {string.Join(", ", Enum.GetNames<PostStatus>())}."];
+            }
+        }
+
+        DateTimeOffset? fromTime = ParseTime(from, "from", errors), toTime = ParseTime(to, "to", errors);
+        int size = pageSize ?? 20, number = page ?? 1;
+        if (size is < 1 or > 100)
+        {
+            errors["pageSize"] = ["pageSize must be between 1 and 100."];
+        }
+
+        if (number is < 1 or > 10_000)
+        {
+            errors["page"] = ["page must be between 1 and 10,000."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        List<object> items = [];
+        int skip = (number - 1) * size;
+        OrchestrationQuery query = new() { InstanceIdPrefix = PostSubmission.InstanceIdFor(string.Empty), CreatedFrom = fromTime, CreatedTo = toTime, FetchInputsAndOutputs = true, PageSize = int.MaxValue };
+        await foreach (OrchestrationMetadata review in orchestrations.GetAllInstancesAsync(query, cancellationToken))
+        {
+            PostSubmission? submission = review.ReadInputAs<PostSubmission>();
+            if (submission is null || (author is not null && !string.Equals(submission.Author.Email, author, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            PostStatus current = (review.IsCompleted ? review.ReadOutputAs<PostOutcome>()?.Status : review.ReadCustomStatusAs<PostProgress>()?.Status) ?? PostStatus.Submitted;
+            if (wanted is not null && current != wanted)
+            {
+                continue;
+            }
+
+            if (skip-- > 0)
+            {
+                continue;
+            }
+
+            items.Add(new { submission.PostId, Status = current.ToString(), submission.Author, submission.SubmittedAt, Url = $"/api/posts/{submission.PostId}" });
+            if (items.Count == size)
+            {
+                break;
+            }
+        }
+
+        return Results.Ok(new { page = number, pageSize = size, items });
+    }
+
+    private static DateTimeOffset? ParseTime(string? value, string name, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed))
+        {
+            return parsed;
+        }
+
+        errors[name] = [$"'{name}' must be an ISO 8601 date or date and time."];
+        return null;
+    }
+
+    private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)))[..32];
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text.Json;
+using Chorus.Posts;
+
+namespace Chorus.Host.Posts;
+
+/// <summary>
+/// Turns a submission body into a post, or into the list of what is wrong with it, field by field. Strict: unknown
+/// fields, wrong types and missing fields are all refused, so a client's typo is never silently dropped.
+/// </summary>
+internal sealed class PostRequestParser(PostApiOptions options)
+{
+    private static readonly HashSet<string> RootFields = ["author", "text", "channels", "links", "scheduledAt"];
+    private static readonly HashSet<string> AuthorFields = ["email", "displayName", "team"];
+
+    public (PostRequest? Request, Dictionary<string, string[]> Errors) Parse(JsonElement root, DateTimeOffset now)
+    {
+        Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+        void Fail(string field, string message)
+        {
+            if (!errors.TryGetValue(field, out List<string>? list))
+            {
+                errors[field] = list = [];
+            }
+
+            list.Add(message);
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            Fail("$", "The body must be a JSON object.");
+            return (null, Flatten(errors));
+        }
+
+        foreach (JsonProperty property in root.EnumerateObject())
+        {
+            if (!RootFields.Contains(property.Name))
+            {
+                Fail(property.Name, $"Unknown field '{property.Name}'. Allowed: {string.Join(", ", RootFields)}.");
+            }
+        }
+
+        PostAuthor? author = ParseAuthor(root, Fail);
+        string? text = RequiredString(root, "text", Fail);
+        if (text is not null)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                Fail("text", "The text is empty.");
+            }
+            else if (text.Length > options.MaxTextLength)
+            {
+                Fail("text", $"The text has {text.Length:N0} characters; the most accepted is {options.MaxTextLength:N0}.");
+            }
+        }
+
+        List<Channel> channels = ParseChannels(root, Fail);
+        List<Uri> links = ParseLinks(root, Fail);
+        DateTimeOffset? scheduledAt = ParseScheduledAt(root, now, Fail);
+        return errors.Count > 0 || author is null || text is null
+            ? (null, Flatten(errors))
+            : (new PostRequest(author, text, channels, links, scheduledAt), []);
+    }
+
+    private static PostAuthor? ParseAuthor(JsonElement root, Action<string, string> fail)
+    {
+        if (!root.TryGetProperty("author", out JsonElement author))
+        {
+            fail("author", "The author is required: {\"email\", \"displayName\", \"team\"}.");
+            return null;
+        }
+
+        if (author.ValueKind != JsonValueKind.Object)
+        {
+            fail("author", "The author must be an object with email, displayName and team.");
+            return null;
+        }
+
+        foreach (JsonProperty property in author.EnumerateObject())
+        {
+            if (!AuthorFields.Contains(property.Name))
+            {
+                fail($"author.{property.Name}", $"Unknown field 'author.{property.Name}'. Allowed: {string.Join(", ", AuthorFields)}.");
+            }
+        }
+
+        string? email = RequiredString(author, "email", fail, "author.");
+        string? name = RequiredString(author, "displayName", fail, "author.");
+        string? team = RequiredString(author, "team", fail, "author.");
+        if (email is not null && !IsEmail(email))
+        {
+            fail("author.email", $"'{Truncate(email)}' is not an email address.");
+            email = null;
+        }
+
+        if (name is not null && (string.IsNullOrWhiteSpace(name) || name.Length > 100))
+        {
+            fail("author.displayName", "The display name must have 1 to 100 characters.");
+            name = null;
+        }
+
+        if (team is not null && (string.IsNullOrWhiteSpace(team) || team.Length > 100))
+        {
+            fail("author.team", "The team must have 1 to 100 characters.");
+            team = null;
+        }
+
+        return email is null || name is null || team is null ? null : new PostAuthor(email, name.Trim(), team.Trim());
+    }
+
+    private static List<Channel> ParseChannels(JsonElement root, Action<string, string> fail)
+    {
+        List<Channel> channels = [];
+        if (!root.TryGetProperty("channels", out JsonElement array))
+        {
+            fail("channels", "At least one channel is required: x, bluesky, mastodon, linkedin or other.");
+            return channels;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
+        {
+            fail("channels", "Channels must be a non-empty array of: x, bluesky, mastodon, linkedin, other.");
+            return channels;
+        }
+
+        int index = 0;
+        foreach (JsonElement item in array.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || !Enum.TryParse(item.GetString(), ignoreCase: true, out Channel channel) || int.TryParse(item.GetString(), out _))
+            {
+                fail($"channels[{index}]", $"Unknown channel {Truncate(item.GetRawText())}. Known: x, bluesky, mastodon, linkedin, other.");
+            }
+            else if (!channels.Contains(channel))
+            {
+                channels.Add(channel);
+            }
+
+            index++;
+        }
+
+        return channels;
+    }
+
+    private List<Uri> ParseLinks(JsonElement root, Action<string, string> fail)
+    {
+        List<Uri> links = [];
+        if (!root.TryGetProperty("links", out JsonElement array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return links;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            fail("links", "Links must be an array of absolute http or https URLs.");
+            return links;
+        }
+
+        if (array.GetArrayLength() > options.MaxLinks)
+        {
+            fail("links", $"At most {options.MaxLinks} links are accepted.");
+            return links;
+        }
+
+        int index = 0;
+        foreach (JsonElement item in array.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: <= 2048 } value
+                && Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            {
+                links.Add(uri);
+            }
+            else
+            {
+                fail($"links[{index}]", "Each link must be an absolute http or https URL of at most 2,048 characters.");
+            }
+
+            index++;
+        }
+
+        return links;
+    }
+
+    private static DateTimeOffset? ParseScheduledAt(JsonElement root, DateTimeOffset now, Action<string, string> fail)
+    {
+        if (!root.TryGetProperty("scheduledAt", out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String
+            || !DateTimeOffset.TryParseExact(value.GetString(), ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset at)
+            || !(value.GetString()!.EndsWith('Z') || value.GetString()!.Contains('+', StringComparison.Ordinal) || value.GetString()!.LastIndexOf('-') > 10))
+        {
+            fail("scheduledAt", "The scheduled time must be an ISO 8601 date and time with an offset, e.g. 2026-12-01T09:00:00Z.");
+            return null;
+        }
+
+        if (at <= now)
+        {
+            fail("scheduledAt", "The scheduled time is in the past.");
+            return null;
+        }
+
+        return at;
+    }
+
+    private static string? RequiredString(JsonElement obj, string name, Action<string, string> fail, string prefix = "")
+    {
+        if (!obj.TryGetProperty(name, out JsonElement value))
+        {
+            fail(prefix + name, $"'{prefix}{name}' is required.");
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            fail(prefix + name, $"'{prefix}{name}' must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}.");
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    private static bool IsEmail(string value)
+        => value.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(value, out System.Net.Mail.MailAddress? address)
+            && address.Address == value && address.Host.Contains('.', StringComparison.Ordinal) && !value.Any(char.IsWhiteSpace);
+
+    private static string Truncate(string value) => value.Length > 64 ? value[..64] + "…" : value;
+
+    private static Dictionary<string, string[]> Flatten(Dictionary<string, List<string>> errors)
+        => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+}
+
+/// <summary>A submission that passed validation, before it gets an id.</summary>
+internal sealed record PostRequest(PostAuthor Author, string Text, IReadOnlyList<Channel> Channels, IReadOnlyList<Uri> Links, DateTimeOffset? ScheduledAt);

@@ -1,0 +1,218 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Chorus.Host.Tests;
+
+/// <summary>The staff-post flow end to end: HTTP, maildev, headless Chromium on the approval page, Azurite.</summary>
+[Collection(HostCollection.Name)]
+public sealed class PostApprovalFlowTests(LocalServicesFixture services)
+{
+    private const string NeedsReview = "Loving the new release at Chorus! #ChorusEmployee Details at https://elsewhere.example/launch";
+
+    [Fact]
+    public async Task A_post_is_approved_through_the_email_link_and_every_artefact_is_kept()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
+        Mailbox mail = new(services.Maildev.WebUri);
+        string postId = await host.SubmitAsync(NeedsReview);
+
+        ReceivedMail request = await mail.WaitForAsync(host.Approver("comms"), "Approve a post by Ada Author");
+        Assert.Contains("elsewhere.example", request.Html, StringComparison.Ordinal);
+        IPage page = await services.Browser.NewPageAsync();
+        await page.GotoAsync(request.Link("Approve").ToString());
+        Assert.Equal("Approve this post?", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("Loving the new release", await page.Locator("blockquote").InnerTextAsync(), StringComparison.Ordinal);
+        await host.WaitForStatusAsync(postId, "AwaitingApproval");
+
+        await page.GetByLabel("Comment").FillAsync("Nice one — ship it.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve post" }).ClickAsync();
+        Assert.Contains("Thanks", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+
+        JsonElement status = await host.WaitForStatusAsync(postId, "Approved");
+        Assert.Equal("Nice one — ship it.", status.GetProperty("decision").GetProperty("decisions")[0].GetProperty("comment").GetString());
+        ReceivedMail outcome = await mail.WaitForAsync($"author-{host.Suffix}@chorus.test", "Your post was approved");
+        Assert.Contains("Nice one — ship it.", outcome.Text, StringComparison.Ordinal);
+
+        List<string> names = await host.ArtefactNamesAsync();
+        string folder = $"posts/{postId[..4]}/{postId[4..6]}/{postId[6..8]}/{postId}/";
+        foreach (string file in new[] { "submission.json", "sentiment.json", "findings.json", "plan.json", "outcome.json", "audit.jsonl" })
+        {
+            Assert.Contains(folder + file, names);
+        }
+
+        Assert.Contains(names, n => n.StartsWith(folder + "decisions/s1-", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.StartsWith(folder + "emails/request-s1-", StringComparison.Ordinal) && n.EndsWith(".eml", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.StartsWith(folder + "emails/outcome-s0-", StringComparison.Ordinal));
+        string decision = (await host.Artefacts.GetBlobClient(names.First(n => n.Contains("/decisions/", StringComparison.Ordinal))).DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("\"userAgent\"", decision, StringComparison.Ordinal);
+        Assert.Contains("\"clientIp\":\"127.0.0.1\"", decision, StringComparison.Ordinal);
+        string audit = (await host.Artefacts.GetBlobClient(folder + "audit.jsonl").DownloadContentAsync()).Value.Content.ToString();
+        Assert.Equal(["submitted", "scored", "checked", "routed", "approval request", "decision", "approved"], audit.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("change").GetString()!));
+    }
+
+    [Fact]
+    public async Task A_rejection_reaches_the_author_with_the_reviewers_comment()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
+        Mailbox mail = new(services.Maildev.WebUri);
+        string postId = await host.SubmitAsync(NeedsReview);
+        ReceivedMail request = await mail.WaitForAsync(host.Approver("comms"), "Approve a post");
+
+        IPage page = await services.Browser.NewPageAsync();
+        await page.GotoAsync(request.Link("Reject").ToString());
+        await page.GetByLabel("Comment").FillAsync("Please link to our own site.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reject post" }).ClickAsync();
+
+        await host.WaitForStatusAsync(postId, "Rejected");
+        ReceivedMail outcome = await mail.WaitForAsync($"author-{host.Suffix}@chorus.test", "Your post was not approved");
+        Assert.Contains("Please link to our own site.", outcome.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_first_to_respond_the_second_approver_is_told_it_is_already_decided()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, address) => s["Posts:Review:Stages:0:Approvers:1"] = address("second"));
+        Mailbox mail = new(services.Maildev.WebUri);
+        string postId = await host.SubmitAsync(NeedsReview);
+        ReceivedMail first = await mail.WaitForAsync(host.Approver("comms"), "Approve a post");
+        ReceivedMail second = await mail.WaitForAsync(host.Approver("second"), "Approve a post");
+
+        IPage page = await services.Browser.NewPageAsync();
+        await page.GotoAsync(first.Link("Approve").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve post" }).ClickAsync();
+        await host.WaitForStatusAsync(postId, "Approved");
+
+        IResponse? late = await page.GotoAsync(second.Link("Reject").ToString());
+        Assert.Equal(409, late!.Status);
+        Assert.Contains("already decided", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Approved", (await host.WaitForStatusAsync(postId, "Approved")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task With_everyone_must_approve_one_approval_is_not_enough()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, address) =>
+        {
+            s["Posts:Review:Stages:0:Mode"] = "Everyone";
+            s["Posts:Review:Stages:0:Approvers:1"] = address("legal");
+        });
+        Mailbox mail = new(services.Maildev.WebUri);
+        string postId = await host.SubmitAsync(NeedsReview);
+        ReceivedMail comms = await mail.WaitForAsync(host.Approver("comms"), "Approve a post");
+        ReceivedMail legal = await mail.WaitForAsync(host.Approver("legal"), "Approve a post");
+
+        IPage page = await services.Browser.NewPageAsync();
+        await page.GotoAsync(comms.Link("Approve").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve post" }).ClickAsync();
+        await Task.Delay(1000);
+        Assert.Equal("AwaitingApproval", (await host.WaitForStatusAsync(postId, "AwaitingApproval")).GetProperty("status").GetString());
+
+        await page.GotoAsync(legal.Link("Approve").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve post" }).ClickAsync();
+        JsonElement approved = await host.WaitForStatusAsync(postId, "Approved");
+        Assert.Equal(2, approved.GetProperty("decision").GetProperty("decisions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_mail_scanner_fetching_every_link_changes_nothing()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
+        Mailbox mail = new(services.Maildev.WebUri);
+        string postId = await host.SubmitAsync(NeedsReview);
+        ReceivedMail request = await mail.WaitForAsync(host.Approver("comms"), "Approve a post");
+        List<string> before = await host.ArtefactNamesAsync();
+
+        using HttpClient scanner = new();
+        foreach (Uri link in request.Links)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                using HttpResponseMessage response = await scanner.GetAsync(link);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                using HttpResponseMessage head = await scanner.SendAsync(new HttpRequestMessage(HttpMethod.Head, link));
+            }
+        }
+
+        await Task.Delay(500);
+        Assert.Equal("AwaitingApproval", (await host.WaitForStatusAsync(postId, "AwaitingApproval")).GetProperty("status").GetString());
+        Assert.Equal(before.Order(), (await host.ArtefactNamesAsync()).Where(n => !n.StartsWith("approvals/", StringComparison.Ordinal)).Order());
+        Assert.DoesNotContain(await host.ArtefactNamesAsync(), n => n.StartsWith("approvals/", StringComparison.Ordinal));
+
+        IPage page = await services.Browser.NewPageAsync();
+        await page.GotoAsync(request.Link("Approve").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve post" }).ClickAsync();
+        await host.WaitForStatusAsync(postId, "Approved");
+    }
+
+    [Fact]
+    public async Task Tampered_reused_and_foreign_links_get_clear_pages_and_change_nothing()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
+        await using ChorusTestHost other = await ChorusTestHost.StartAsync(services);
+        Mailbox mail = new(services.Maildev.WebUri);
+        string postId = await host.SubmitAsync(NeedsReview);
+        string otherId = await other.SubmitAsync(NeedsReview);
+        ReceivedMail request = await mail.WaitForAsync(host.Approver("comms"), "Approve a post");
+        ReceivedMail foreign = await mail.WaitForAsync(other.Approver("comms"), "Approve a post");
+        using HttpClient browser = new();
+
+        string approve = request.Link("Approve").ToString();
+        string tampered = approve[..^3] + (approve[^3] == 'A' ? "B" : "A") + approve[^2..];
+        using HttpResponseMessage bad = await browser.GetAsync(tampered);
+        Assert.Equal(HttpStatusCode.Forbidden, bad.StatusCode);
+        Assert.Contains("not valid", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using HttpResponseMessage garbage = await browser.GetAsync(new Uri(host.BaseUri, "approvals/not-a-token"));
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+
+        // A link signed by another deployment's key is not valid here.
+        string foreignToken = foreign.Link("Approve").AbsolutePath["/approvals/".Length..];
+        using HttpResponseMessage alien = await browser.GetAsync(new Uri(host.BaseUri, "approvals/" + foreignToken));
+        Assert.Equal(HttpStatusCode.Forbidden, alien.StatusCode);
+
+        FormUrlEncodedContent form = new(new Dictionary<string, string> { ["action"] = "approve", ["comment"] = "" });
+        using HttpResponseMessage first = await browser.PostAsync(approve, form);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using HttpResponseMessage again = await browser.PostAsync(approve, new FormUrlEncodedContent(new Dictionary<string, string> { ["action"] = "approve" }));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("already", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using HttpResponseMessage reject = await browser.PostAsync(request.Link("Reject"), new FormUrlEncodedContent(new Dictionary<string, string> { ["action"] = "reject" }));
+        Assert.Equal(HttpStatusCode.Conflict, reject.StatusCode);
+
+        await host.WaitForStatusAsync(postId, "Approved");
+        Assert.Equal("AwaitingApproval", (await other.WaitForStatusAsync(otherId, "AwaitingApproval")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_approval_page_is_accessible_works_without_javascript_and_looks_right()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
+        Mailbox mail = new(services.Maildev.WebUri);
+        await host.SubmitAsync(NeedsReview + " <script>alert(1)</script>");
+        ReceivedMail request = await mail.WaitForAsync(host.Approver("comms"), "Approve a post");
+
+        await using IBrowserContext noScript = await services.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 800, Height = 1000 } });
+        IPage page = await noScript.NewPageAsync();
+        IResponse? response = await page.GotoAsync(request.Link("Approve").ToString());
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal(0, await page.Locator("script").CountAsync());
+        Assert.Contains("<script>alert(1)</script>", await page.Locator("blockquote").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.GetByLabel("Comment").CountAsync());
+        Assert.Contains("Nothing", await page.Locator("main").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, await page.Locator("form[method=post]").CountAsync());
+
+        string shot = Path.Combine(Path.GetTempPath(), $"approval-page-{host.Suffix}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+        Assert.True(new FileInfo(shot).Length > 10_000, "the screenshot is suspiciously small");
+
+        // Keyboard only: focus the comment box, type, and submit with Enter on the button.
+        await page.GetByLabel("Comment").FocusAsync();
+        await page.Keyboard.TypeAsync("Typed with the keyboard.");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("h1", new() { HasText = "Thanks" }).WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Contains("Typed with the keyboard.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+}
