@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using Chorus.Approvals;
 using Chorus.Mail;
 using Chorus.Posts.Policy;
 using Chorus.Posts.Review;

@@ -23,7 +23,21 @@ internal sealed class BlobArtefactStore(BlobContainerClient container) : IArtefa
     private Task? _containerReady;
 
     /// <inheritdoc/>
-    public async Task<bool> WriteOnceAsync(ArtefactPath path, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default)
+    public Task<bool> WriteOnceAsync(ArtefactPath path, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default)
+        => WriteOnceAsync(path, content, contentType, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<(ArtefactPath Path, IReadOnlyDictionary<string, string> Tags)> FindByTagsAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (TaggedBlobItem item in container.FindBlobsByTagsAsync(filter, cancellationToken).ConfigureAwait(false))
+        {
+            yield return (ArtefactPath.Parse(item.BlobName), new Dictionary<string, string>(item.Tags, StringComparer.Ordinal));
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> WriteOnceAsync(ArtefactPath path, ReadOnlyMemory<byte> content, string contentType, IReadOnlyDictionary<string, string>? tags, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
@@ -35,6 +49,7 @@ internal sealed class BlobArtefactStore(BlobContainerClient container) : IArtefa
                 new BlobUploadOptions
                 {
                     HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                    Tags = tags is null ? null : new Dictionary<string, string>(tags, StringComparer.Ordinal),
                     Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 },
                 cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using Chorus.Approvals;
+
 namespace Chorus.Posts.Review;
 
 /// <summary>How a post's review ended, why, and what the reviewers said.</summary>

@@ -1,3 +1,4 @@
+using Chorus.Approvals;
 using Chorus.Orchestration;
 using Chorus.Posts.Policy;
 using Chorus.Sentiment;
@@ -38,13 +39,11 @@ public sealed class PostReviewOrchestrator : Orchestrator<PostSubmission, PostOu
         List<ApprovalDecision> all = [];
         foreach (ReviewStage stage in plan.Stages)
         {
-            DateTime remindAt = context.CurrentUtcDateTime + plan.ReminderAfter;
-            DateTime escalateAt = remindAt + plan.EscalateAfter;
-            DateTime expireAt = escalateAt + plan.ExpireAfter;
+            DecisionRoundTimes times = DecisionRoundTimes.From(context.CurrentUtcDateTime, plan.ReminderAfter, plan.EscalateAfter, plan.ExpireAfter);
             context.SetCustomStatus(new PostProgress(PostStatus.AwaitingApproval, stage.Number, stage.Name, "requested"));
-            await context.CallActivityAsync<bool>(nameof(RequestApprovalActivity), new ApprovalRequest(post, stage, ApprovalRequestKind.Request, stage.Approvers, expireAt), Retry);
+            await context.CallActivityAsync<bool>(nameof(RequestApprovalActivity), new ApprovalRequest(post, stage, ApprovalRequestKind.Request, stage.Approvers, times.ExpireAt), Retry);
 
-            (PostStatus? result, List<ApprovalDecision> decisions) = await DecideStageAsync(context, post, stage, remindAt, escalateAt, expireAt);
+            (PostStatus? result, List<ApprovalDecision> decisions) = await DecideStageAsync(context, post, stage, times);
             all.AddRange(decisions);
             if (result == PostStatus.Rejected)
             {
@@ -61,61 +60,44 @@ public sealed class PostReviewOrchestrator : Orchestrator<PostSubmission, PostOu
     }
 
     private static async Task<(PostStatus? Result, List<ApprovalDecision> Decisions)> DecideStageAsync(
-        OrchestrationContext context, PostSubmission post, ReviewStage stage, DateTime remindAt, DateTime escalateAt, DateTime expireAt)
+        OrchestrationContext context, PostSubmission post, ReviewStage stage, DecisionRoundTimes times)
     {
         List<ApprovalDecision> decisions = [];
         HashSet<string> eligible = new(stage.Approvers, StringComparer.OrdinalIgnoreCase);
-        int phase = 0;
-        using CancellationTokenSource waitCts = new();
-        Task<ApprovalDecision> next = context.WaitForExternalEvent<ApprovalDecision>(ApprovalDecision.EventName, waitCts.Token);
-        while (true)
+        PostStatus? result = null;
+        bool Take(ApprovalDecision decision)
         {
-            DateTime due = phase switch { 0 => remindAt, 1 => escalateAt, _ => expireAt };
-            using CancellationTokenSource timerCts = new();
-            Task timer = context.CreateTimer(due, timerCts.Token);
-            if (await Task.WhenAny(next, timer) == next)
+            if (decision.Stage != stage.Number || !eligible.Contains(decision.Approver)
+                || decisions.Any(d => string.Equals(d.Approver, decision.Approver, StringComparison.OrdinalIgnoreCase)))
             {
-                timerCts.Cancel();
-                ApprovalDecision decision = await next;
-                if (decision.Stage == stage.Number && eligible.Contains(decision.Approver)
-                    && !decisions.Any(d => string.Equals(d.Approver, decision.Approver, StringComparison.OrdinalIgnoreCase)))
-                {
-                    decisions.Add(decision);
-                    PostStatus? result = Evaluate(stage, decisions);
-                    if (result is not null)
-                    {
-                        waitCts.Cancel();
-                        return (result, decisions);
-                    }
-                }
-
-                next = context.WaitForExternalEvent<ApprovalDecision>(ApprovalDecision.EventName, waitCts.Token);
-                continue;
+                return false;
             }
 
-            List<string> waitingOn = stage.Approvers.Where(a => !decisions.Any(d => string.Equals(d.Approver, a, StringComparison.OrdinalIgnoreCase))).ToList();
-            if (phase == 0)
-            {
-                context.SetCustomStatus(new PostProgress(PostStatus.AwaitingApproval, stage.Number, stage.Name, "reminded"));
-                await context.CallActivityAsync<bool>(nameof(RequestApprovalActivity), new ApprovalRequest(post, stage, ApprovalRequestKind.Reminder, waitingOn, expireAt), Retry);
-            }
-            else if (phase == 1)
-            {
-                eligible.UnionWith(stage.Backups);
-                context.SetCustomStatus(new PostProgress(PostStatus.AwaitingApproval, stage.Number, stage.Name, "escalated"));
-                if (stage.Backups.Count > 0)
-                {
-                    await context.CallActivityAsync<bool>(nameof(RequestApprovalActivity), new ApprovalRequest(post, stage, ApprovalRequestKind.Escalation, stage.Backups, expireAt), Retry);
-                }
-            }
-            else
-            {
-                waitCts.Cancel();
-                return (PostStatus.Expired, decisions);
-            }
-
-            phase++;
+            decisions.Add(decision);
+            result = Evaluate(stage, decisions);
+            return result is not null;
         }
+
+        async Task OnPhase(DecisionPhase phase)
+        {
+            if (phase == DecisionPhase.Reminder)
+            {
+                List<string> waitingOn = stage.Approvers.Where(a => !decisions.Any(d => string.Equals(d.Approver, a, StringComparison.OrdinalIgnoreCase))).ToList();
+                context.SetCustomStatus(new PostProgress(PostStatus.AwaitingApproval, stage.Number, stage.Name, "reminded"));
+                await context.CallActivityAsync<bool>(nameof(RequestApprovalActivity), new ApprovalRequest(post, stage, ApprovalRequestKind.Reminder, waitingOn, times.ExpireAt), Retry);
+                return;
+            }
+
+            eligible.UnionWith(stage.Backups);
+            context.SetCustomStatus(new PostProgress(PostStatus.AwaitingApproval, stage.Number, stage.Name, "escalated"));
+            if (stage.Backups.Count > 0)
+            {
+                await context.CallActivityAsync<bool>(nameof(RequestApprovalActivity), new ApprovalRequest(post, stage, ApprovalRequestKind.Escalation, stage.Backups, times.ExpireAt), Retry);
+            }
+        }
+
+        bool decided = await DecisionRound.RunAsync(context, times, Take, OnPhase);
+        return (decided ? result : PostStatus.Expired, decisions);
     }
 
     /// <summary>The stage's result so far, or null while it still waits.</summary>

@@ -1,6 +1,6 @@
-namespace Chorus.Posts.Review;
+namespace Chorus.Approvals;
 
-/// <summary>An approver's answer, raised to the review orchestration as the "decision" event.</summary>
+/// <summary>An approver's answer to a link, raised to the waiting orchestration (post review or mention triage) as the "decision" event.</summary>
 public sealed record ApprovalDecision(int Stage, string Approver, string Action, string? Comment, DateTimeOffset DecidedAt)
 {
     /// <summary>The external event name.</summary>

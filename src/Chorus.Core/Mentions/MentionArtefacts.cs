@@ -1,0 +1,28 @@
+using Chorus.Artefacts;
+
+namespace Chorus.Mentions;
+
+/// <summary>
+/// The documented blob layout of a mention, under <c>mentions/{source}/{yyyy}/{MM}/{dd}/{mentionId}/</c>:
+/// <c>mention.json</c> (normalised, with the source's raw payload), <c>triage.json</c> (sentiment, classification and
+/// reasons; its index tags answer listings and summaries), and for flagged mentions <c>decisions/</c>,
+/// <c>emails/</c>, <c>outcome.json</c> and the append-only <c>audit.jsonl</c>. Cursors live at <c>cursors/{source}.json</c>.
+/// </summary>
+public static class MentionArtefacts
+{
+    public static ArtefactPath Folder(string source, string mentionId) => ArtefactPath.ForMention(source, mentionId, MentionIds.DayOf(mentionId));
+
+    public static ArtefactPath Mention(string source, string mentionId) => Folder(source, mentionId).Child("mention.json");
+
+    public static ArtefactPath Triage(string source, string mentionId) => Folder(source, mentionId).Child("triage.json");
+
+    public static ArtefactPath Outcome(string source, string mentionId) => Folder(source, mentionId).Child("outcome.json");
+
+    public static ArtefactPath Audit(string source, string mentionId) => Folder(source, mentionId).Child("audit.jsonl");
+
+    public static ArtefactPath Decision(string source, string mentionId, string approver)
+        => Folder(source, mentionId).Child("decisions", $"{Posts.PostArtefacts.AddressKey(approver)}.json");
+
+    public static ArtefactPath Email(string source, string mentionId, string kind, string recipient)
+        => Folder(source, mentionId).Child("emails", $"{kind}-{Posts.PostArtefacts.AddressKey(recipient)}.eml");
+}

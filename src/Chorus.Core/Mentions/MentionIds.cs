@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Chorus.Mentions;
+
+/// <summary>
+/// Mention ids derive from the source and the source's own id (and the day it was written), so the same mention seen
+/// twice gets the same id, the same triage instance and the same artefact folder: it is processed once.
+/// Shape: <c>yyyyMMdd-{32 hex}</c>; the triage instance is <c>mention-{source}.{id}</c>.
+/// </summary>
+public static partial class MentionIds
+{
+    private const string InstancePrefix = "mention-";
+
+    public static string For(Mention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(mention.Source + "\n" + mention.SourceId));
+        return mention.CreatedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(hash)[..32];
+    }
+
+    public static string InstanceId(string source, string mentionId) => $"{InstancePrefix}{source}.{mentionId}";
+
+    /// <summary>Reads a triage instance id back into its source and mention id.</summary>
+    public static bool TryParseInstanceId(string instanceId, out string source, out string mentionId)
+    {
+        Match match = InstanceShape().Match(instanceId);
+        source = match.Success ? match.Groups[1].Value : string.Empty;
+        mentionId = match.Success ? match.Groups[2].Value : string.Empty;
+        return match.Success;
+    }
+
+    /// <summary>Whether a source name is usable (it becomes a blob path segment).</summary>
+    public static bool IsValidSource(string? source) => source is not null && SourceShape().IsMatch(source);
+
+    public static DateTimeOffset DayOf(string mentionId)
+        => DateTimeOffset.ParseExact(mentionId[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    [GeneratedRegex("^mention-([a-z0-9-]{1,40})\\.([0-9]{8}-[0-9a-f]{32})$")]
+    private static partial Regex InstanceShape();
+
+    [GeneratedRegex("^[a-z0-9-]{1,40}$")]
+    private static partial Regex SourceShape();
+}

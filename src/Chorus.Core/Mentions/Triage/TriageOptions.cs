@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Chorus.Mentions.Triage;
+
+/// <summary>Which mentions need a person and who gets them, bound from <c>Mentions:Triage</c>.</summary>
+public sealed class TriageOptions : IValidatableObject
+{
+    public const string SectionName = "Mentions:Triage";
+
+    /// <summary>Gets or sets the sentiment (VADER compound, or -confidence for other analyzers) at or below which a mention needs a person.</summary>
+    [Range(-1.0, 1.0)]
+    public double NegativeThreshold { get; set; } = -0.3;
+
+    /// <summary>Gets or sets the author reach (followers) from which a mention needs a person whatever it says.</summary>
+    [Range(0, long.MaxValue)]
+    public long ReachThreshold { get; set; } = 50_000;
+
+    /// <summary>Gets urgent terms per language ("en", "de", ...); "*" applies to every language. Null: the built-in English list.</summary>
+    public Dictionary<string, List<string>>? UrgentTerms { get; set; }
+
+    /// <summary>Gets the teams, tried in order: the first whose sources or terms match takes the mention; otherwise the last team.</summary>
+    public List<TriageTeamOptions> Teams { get; } = [];
+
+    public TimeSpan ReminderAfter { get; set; } = TimeSpan.FromHours(4);
+
+    public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromHours(4);
+
+    public TimeSpan ExpireAfter { get; set; } = TimeSpan.FromDays(2);
+
+    internal static readonly string[] DefaultUrgentTerms = ["refund", "cancel", "cancelled", "lawsuit", "sue", "data breach", "breach", "scam", "fraud", "hacked", "outage", "stolen"];
+
+    /// <summary>The urgent terms for a language.</summary>
+    public IEnumerable<string> UrgentTermsFor(string? language)
+    {
+        if (UrgentTerms is null)
+        {
+            return DefaultUrgentTerms;
+        }
+
+        IEnumerable<string> all = UrgentTerms.TryGetValue("*", out List<string>? any) ? any : [];
+        return language is not null && UrgentTerms.TryGetValue(language, out List<string>? specific) ? all.Concat(specific) : all.Concat(UrgentTerms.GetValueOrDefault("en") ?? []);
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Teams.Count == 0)
+        {
+            yield return new ValidationResult("Mentions:Triage:Teams needs at least one team with Recipients: flagged mentions must reach someone.");
+        }
+
+        for (int i = 0; i < Teams.Count; i++)
+        {
+            if (Teams[i].Recipients.Count == 0 || Teams[i].Recipients.Concat(Teams[i].Backups).Any(a => !System.Net.Mail.MailAddress.TryCreate(a, out _)))
+            {
+                yield return new ValidationResult($"Mentions:Triage:Teams:{i}:Recipients needs at least one valid email address (and Backups only valid ones).");
+            }
+        }
+
+        if (ReminderAfter <= TimeSpan.Zero || EscalateAfter <= TimeSpan.Zero || ExpireAfter <= TimeSpan.Zero || ReminderAfter + EscalateAfter + ExpireAfter > TimeSpan.FromDays(30))
+        {
+            yield return new ValidationResult("Mentions:Triage:ReminderAfter, EscalateAfter and ExpireAfter must be positive and add up to at most 30 days.");
+        }
+    }
+}
+
+/// <summary>A team that answers flagged mentions.</summary>
+public sealed class TriageTeamOptions
+{
+    public string Name { get; set; } = string.Empty;
+
+    public List<string> Recipients { get; } = [];
+
+    public List<string> Backups { get; } = [];
+
+    /// <summary>Gets the sources this team takes; empty: any.</summary>
+    public List<string> Sources { get; } = [];
+
+    /// <summary>Gets terms that send a mention to this team; empty: any.</summary>
+    public List<string> Terms { get; } = [];
+}
