@@ -3,7 +3,10 @@ using Chorus.Approvals;
 using Chorus.Engine;
 using Chorus.Host.Api;
 using Chorus.Host.Approvals;
+using Chorus.Host.Mentions;
 using Chorus.Host.Posts;
+using Chorus.Infrastructure.Mentions;
+using Chorus.Mentions.Triage;
 using Chorus.Infrastructure.Approvals;
 using Chorus.Infrastructure.Artefacts;
 using Chorus.Infrastructure.Mail;
@@ -50,12 +53,25 @@ public static class ChorusApp
         services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PostAudit>();
         services.AddSingleton<IApprovalSubject, PostApprovalSubject>();
+        services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMentionSources(configuration);
+        services.AddSingleton<MentionRecorder>();
+        services.AddSingleton<MentionAudit>();
+        services.AddSingleton<MentionIntake>();
+        services.AddSingleton<MentionCursorStore>();
+        services.AddSingleton<MentionMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<MentionMonitor>());
+        services.AddSingleton<IApprovalSubject, MentionApprovalSubject>();
         services.AddOrchestrator<PostReviewOrchestrator>()
             .AddActivity<ScorePostActivity>()
             .AddActivity<CheckPostActivity>()
             .AddActivity<PlanReviewActivity>()
             .AddActivity<RequestApprovalActivity>()
             .AddActivity<ConcludePostActivity>();
+        services.AddOrchestrator<MentionTriageOrchestrator>()
+            .AddActivity<RecordMentionActivity>()
+            .AddActivity<RequestMentionDecisionActivity>()
+            .AddActivity<ConcludeMentionActivity>();
         return builder;
     }
 
@@ -68,6 +84,12 @@ public static class ChorusApp
         app.UseAuthorization();
         app.MapPostEndpoints();
         app.MapApprovalEndpoints();
+        app.MapMentionEndpoints();
+        if (app.Configuration.GetValue<bool>("Samples:Enabled"))
+        {
+            app.MapGet("/samples/mentions.xml", () => Results.File(Path.Combine(AppContext.BaseDirectory, "LocalDevelopment", "sample-mentions.xml"), "application/rss+xml"));
+        }
+
         app.MapGet("/healthz", async (OrchestrationClient client, CancellationToken cancellationToken) =>
         {
             // Reading a missing instance exercises the task hub end to end without changing anything.

@@ -44,9 +44,9 @@ internal sealed class ChorusTestHost : IAsyncDisposable
 
     public string Approver(string name) => $"{name}-{Suffix}@chorus.test";
 
-    public static async Task<ChorusTestHost> StartAsync(LocalServicesFixture services, TimeProvider? time = null, Action<Dictionary<string, string?>, Func<string, string>>? configure = null)
+    public static async Task<ChorusTestHost> StartAsync(LocalServicesFixture services, TimeProvider? time = null, Action<Dictionary<string, string?>, Func<string, string>>? configure = null, string? suffix = null)
     {
-        string suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
+        suffix ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
         int port = LoopbackPort.GetFree();
         Uri baseUri = new($"http://127.0.0.1:{port}/");
         string Address(string name) => $"{name}-{suffix}@chorus.test";
@@ -74,6 +74,9 @@ internal sealed class ChorusTestHost : IAsyncDisposable
             ["Posts:Review:Stages:0:Mode"] = "FirstResponse",
             ["Posts:Review:Stages:0:Approvers:0"] = Address("comms"),
             ["Posts:Review:Stages:0:Backups:0"] = Address("backup"),
+            ["Mentions:Triage:Teams:0:Name"] = "Customer care",
+            ["Mentions:Triage:Teams:0:Recipients:0"] = Address("care"),
+            ["Mentions:Triage:Teams:0:Backups:0"] = Address("care-lead"),
         };
         configure?.Invoke(settings, Address);
 

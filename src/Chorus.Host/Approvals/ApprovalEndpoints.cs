@@ -18,7 +18,7 @@ internal static class ApprovalEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ShowAsync(string token, HttpContext http, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, CancellationToken cancellationToken)
+    internal static async Task<IResult> ShowAsync(string token, HttpContext http, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, CancellationToken cancellationToken)
     {
         (ApprovalTokenClaims? claims, IApprovalSubject? subject, IResult? refusal) = await AdmitAsync(token, signer, ledger, subjects, cancellationToken);
         if (refusal is not null)
@@ -32,7 +32,7 @@ internal static class ApprovalEndpoints
             : Page(ApprovalPages.Confirmation(model, http.Request.Path), StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> DecideAsync(string token, HttpContext http, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<IResult> DecideAsync(string token, HttpContext http, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, TimeProvider time, CancellationToken cancellationToken)
     {
         if (http.Request.ContentLength > MaxFormBytes || !http.Request.HasFormContentType)
         {

@@ -60,6 +60,17 @@ internal sealed class EmbeddedDefaults : IAsyncDisposable
             defaults._notes.Add($"API key for this run (header X-Api-Key): {key}");
         }
 
+        string baseUrl = settings.GetValueOrDefault("Approvals:Links:PublicBaseUrl") ?? configuration["Approvals:Links:PublicBaseUrl"]!;
+        if (configuration.GetSection("Mentions:Sources").GetChildren().Any() is false)
+        {
+            // A bundled feed, served by this host, so triage emails show up within a minute of starting.
+            settings["Samples:Enabled"] = "true";
+            settings["Mentions:Sources:sample:Kind"] = "Rss";
+            settings["Mentions:Sources:sample:Endpoint"] = baseUrl + "samples/mentions.xml";
+            settings["Mentions:Sources:sample:Schedule"] = "*/20 * * * * *";
+            defaults._notes.Add($"Mentions: polling the bundled sample feed {baseUrl}samples/mentions.xml every 20 s");
+        }
+
         configuration.AddInMemoryCollection(settings);
         return defaults;
     }

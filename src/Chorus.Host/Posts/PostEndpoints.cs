@@ -28,7 +28,7 @@ internal static class PostEndpoints
         return routes;
     }
 
-    private static async Task<IResult> SubmitAsync(
+    internal static async Task<IResult> SubmitAsync(
         HttpContext http,
         IOptions<PostApiOptions> options,
         IArtefactStore artefacts,
@@ -96,7 +96,7 @@ internal static class PostEndpoints
         }
     }
 
-    private static async Task<IResult> GetAsync(string postId, IArtefactStore artefacts, OrchestrationClient orchestrations, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(string postId, IArtefactStore artefacts, OrchestrationClient orchestrations, CancellationToken cancellationToken)
     {
         if (!PostIds.IsValid(postId) || await PostReadModel.ReadSubmissionAsync(artefacts, postId, cancellationToken) is not { } submission)
         {
@@ -124,7 +124,7 @@ internal static class PostEndpoints
         });
     }
 
-    private static async Task<IResult> ListAsync(
+    internal static async Task<IResult> ListAsync(
         string? status, string? author, string? from, string? to, int? page, int? pageSize,
         IArtefactStore artefacts, OrchestrationClient orchestrations, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ IBenchmark[] benchmarks =
     // Each benchmark registers itself here, one line each.
     new Chorus.Benchmarks.Sentiment.VaderBenchmark(),
     new Chorus.Benchmarks.Engine.EngineBenchmark(),
+    new Chorus.Benchmarks.Mentions.MentionsBenchmark(),
 ];
 
 string? name = args.FirstOrDefault();

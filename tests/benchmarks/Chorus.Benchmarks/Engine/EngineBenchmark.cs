@@ -122,7 +122,7 @@ internal sealed class EngineBenchmark : IBenchmark
 
     private static async Task<IHost> StartHostAsync(string connectionString, RequestCounter counter, CancellationToken cancellationToken)
     {
-        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Durable:ConnectionString"] = connectionString,

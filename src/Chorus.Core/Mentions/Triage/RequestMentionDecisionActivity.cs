@@ -1,0 +1,34 @@
+using Chorus.Approvals;
+using Chorus.Artefacts;
+using Chorus.Mail;
+using Chorus.Orchestration;
+
+namespace Chorus.Mentions.Triage;
+
+/// <summary>Emails the team Respond / Escalate / Dismiss links (signed, single-use, expiring with the triage) and keeps each email.</summary>
+public sealed class RequestMentionDecisionActivity(ApprovalTokenSigner signer, IMailer mailer, IArtefactStore artefacts, MentionAudit audit) : Activity<MentionDecisionRequest, bool>
+{
+    public override async Task<bool> RunAsync(ActivityContext context, MentionDecisionRequest request, CancellationToken cancellationToken)
+    {
+        MentionTriageInput triage = request.Triage;
+        string kind = request.Kind.ToString().ToLowerInvariant();
+        foreach (string recipient in request.Recipients)
+        {
+            ArtefactPath eml = MentionArtefacts.Email(triage.Mention.Source, triage.MentionId, kind, recipient);
+            if (await artefacts.ReadAsync(eml, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                continue;
+            }
+
+            DateTimeOffset expires = new(request.ExpiresAt, TimeSpan.Zero);
+            Dictionary<string, Uri> links = MentionActions.All.ToDictionary(
+                action => action,
+                action => signer.BuildLink(new ApprovalTokenClaims("mention", triage.InstanceId, 1, recipient, action, expires)));
+            byte[] sent = await mailer.SendAsync(MentionEmails.DecisionRequest(triage, request.Kind, recipient, links, expires), cancellationToken).ConfigureAwait(false);
+            await artefacts.WriteOnceAsync(eml, sent, "message/rfc822", cancellationToken).ConfigureAwait(false);
+        }
+
+        await audit.RecordAsync(triage, kind, $"team {kind}", new { request.Recipients }, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,43 @@
+using Chorus.Approvals;
+using Chorus.Sentiment;
+
+namespace Chorus.Mentions.Triage;
+
+/// <summary>A scored, classified mention handed to triage.</summary>
+public sealed record MentionTriageInput(Mention Mention, string MentionId, DocumentSentiment? Sentiment, MentionClassification Classification)
+{
+    public string InstanceId => MentionIds.InstanceId(Mention.Source, MentionId);
+}
+
+/// <summary>How triage ended: "handled automatically", or the team's decision (respond, escalate, dismiss), or "expired".</summary>
+public sealed record MentionOutcome(string Status, ApprovalDecision? Decision, DateTimeOffset At);
+
+/// <summary>The triage's custom status: whether it waits for the team, and which.</summary>
+public sealed record MentionProgress(string Status, string? Team = null, string? Phase = null);
+
+/// <summary>When the team is reminded, when backups are asked, when the mention expires, fixed when triage starts.</summary>
+public sealed record TriageTimings(TimeSpan ReminderAfter, TimeSpan EscalateAfter, TimeSpan ExpireAfter);
+
+/// <summary>Why a team is mailed about a mention.</summary>
+public enum MentionRequestKind
+{
+    Request,
+    Reminder,
+    Escalation,
+}
+
+/// <summary>Input of <see cref="RequestMentionDecisionActivity"/>.</summary>
+public sealed record MentionDecisionRequest(MentionTriageInput Triage, MentionRequestKind Kind, IReadOnlyList<string> Recipients, DateTime ExpiresAt);
+
+/// <summary>Input of <see cref="ConcludeMentionActivity"/>.</summary>
+public sealed record ConcludeMentionInput(MentionTriageInput Triage, MentionOutcome Outcome);
+
+/// <summary>The actions a team can take on a flagged mention.</summary>
+public static class MentionActions
+{
+    public const string Respond = "respond";
+    public const string Escalate = "escalate";
+    public const string Dismiss = "dismiss";
+
+    public static IReadOnlyList<string> All { get; } = [Respond, Escalate, Dismiss];
+}

@@ -1,0 +1,72 @@
+using Chorus.Mentions;
+using Chorus.Mentions.Triage;
+using Chorus.Orchestration;
+using Chorus.Sentiment;
+using Microsoft.Extensions.Options;
+
+namespace Chorus.Host.Mentions;
+
+/// <summary>
+/// Takes new mentions in, from the monitor or the HTTP inbox: scores them as one batch, classifies each, records
+/// those that need nobody and starts a triage orchestration for the rest. Both paths are idempotent by mention id
+/// (a write-once artefact, a deterministic instance id), so a mention delivered twice is processed once.
+/// </summary>
+internal sealed partial class MentionIntake(
+    ISentimentAnalyzer analyzer,
+    MentionRecorder recorder,
+    OrchestrationClient orchestrations,
+    IOptionsMonitor<TriageOptions> triage,
+    ILogger<MentionIntake> logger)
+{
+    private const int Parallelism = 32;
+
+    public async Task<IReadOnlyList<IntakeResult>> IntakeAsync(IReadOnlyList<Mention> mentions, CancellationToken cancellationToken)
+    {
+        if (mentions.Count == 0)
+        {
+            return [];
+        }
+
+        List<string> ids = mentions.Select(MentionIds.For).ToList();
+        SentimentBatchResult scores = await analyzer.AnalyzeAsync(
+            mentions.Select((m, i) => new SentimentDocument(ids[i], m.Text, m.Language)).ToList(), cancellationToken);
+        TriageOptions options = triage.CurrentValue;
+        IntakeResult[] results = new IntakeResult[mentions.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, mentions.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            DocumentSentiment document = scores.Documents[i];
+            DocumentSentiment? sentiment = document.Error is null ? document : null;
+            MentionTriageInput input = new(mentions[i], ids[i], sentiment, MentionClassifier.Classify(mentions[i], sentiment, options));
+            results[i] = input.Classification.NeedsAttention ? await StartTriageAsync(input, ct) : await RecordAsync(input, ct);
+        });
+        return results;
+    }
+
+    private async Task<IntakeResult> RecordAsync(MentionTriageInput input, CancellationToken cancellationToken)
+        => new(input.MentionId, input.Mention.Source, await recorder.RecordAsync(input, cancellationToken) ? "recorded" : "duplicate");
+
+    private async Task<IntakeResult> StartTriageAsync(MentionTriageInput input, CancellationToken cancellationToken)
+    {
+        if (await orchestrations.GetInstanceAsync(input.InstanceId, cancellation: cancellationToken) is not null)
+        {
+            return new IntakeResult(input.MentionId, input.Mention.Source, "duplicate");
+        }
+
+        try
+        {
+            await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(MentionTriageOrchestrator), input, new StartOrchestrationOptions(input.InstanceId), cancellationToken);
+            LogFlagged(logger, input.Mention.Source, input.MentionId, input.Classification.Reasons);
+            return new IntakeResult(input.MentionId, input.Mention.Source, "flagged");
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return new IntakeResult(input.MentionId, input.Mention.Source, "duplicate");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mention {MentionId} from {Source} needs a person: {Reasons}")]
+    private static partial void LogFlagged(ILogger logger, string source, string mentionId, IReadOnlyList<string> reasons);
+}
+
+/// <summary>What intake did with one mention: recorded, flagged (triage started) or duplicate.</summary>
+internal sealed record IntakeResult(string MentionId, string Source, string Status);

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json;
+using Chorus.Mentions;
+
+namespace Chorus.Host.Mentions;
+
+/// <summary>
+/// Reads a mention pushed to the HTTP inbox, field by field, as strictly as post submissions: unknown fields, wrong
+/// types and missing fields are refused with the field's name.
+/// </summary>
+internal static class MentionRequestParser
+{
+    private static readonly HashSet<string> RootFields = ["source", "id", "url", "author", "text", "language", "createdAt"];
+    private static readonly HashSet<string> AuthorFields = ["handle", "name", "reach"];
+
+    public static (Mention? Mention, Dictionary<string, string[]> Errors) Parse(JsonElement root, DateTimeOffset now, int maxTextLength)
+    {
+        Dictionary<string, string[]> errors = new(StringComparer.Ordinal);
+        void Fail(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            Fail("$", "The body must be a JSON object.");
+            return (null, errors);
+        }
+
+        foreach (JsonProperty property in root.EnumerateObject().Where(p => !RootFields.Contains(p.Name)))
+        {
+            Fail(property.Name, $"Unknown field '{property.Name}'. Allowed: {string.Join(", ", RootFields)}.");
+        }
+
+        string source = OptionalString(root, "source", Fail) ?? "inbox";
+        if (!MentionIds.IsValidSource(source))
+        {
+            Fail("source", "The source must be 1-40 lower-case letters, digits or '-'.");
+        }
+
+        string? id = RequiredString(root, "id", Fail);
+        if (id is { Length: 0 or > 200 })
+        {
+            Fail("id", "The id must have 1 to 200 characters.");
+        }
+
+        string? text = RequiredString(root, "text", Fail);
+        if (text is not null && (string.IsNullOrWhiteSpace(text) || text.Length > maxTextLength))
+        {
+            Fail("text", $"The text must have 1 to {maxTextLength:N0} characters.");
+        }
+
+        Uri? url = null;
+        if (OptionalString(root, "url", Fail) is { } rawUrl && !(Uri.TryCreate(rawUrl, UriKind.Absolute, out url) && url.Scheme is "http" or "https"))
+        {
+            Fail("url", "The url must be an absolute http or https URL.");
+        }
+
+        string? language = OptionalString(root, "language", Fail);
+        if (language is not null && (language.Length is < 2 or > 8 || !language.All(char.IsAsciiLetter)))
+        {
+            Fail("language", "The language must be an ISO 639 code such as \"en\".");
+        }
+
+        DateTimeOffset createdAt = default;
+        if (RequiredString(root, "createdAt", Fail) is { } created)
+        {
+            if (!DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.None, out createdAt) || !(created.EndsWith('Z') || created.Contains('+', StringComparison.Ordinal) || created.LastIndexOf('-') > 10))
+            {
+                Fail("createdAt", "createdAt must be an ISO 8601 date and time with an offset.");
+            }
+            else if (createdAt > now.AddMinutes(5))
+            {
+                Fail("createdAt", "createdAt is in the future.");
+            }
+        }
+
+        (string? handle, string? name, long? reach) = ParseAuthor(root, Fail);
+        if (errors.Count > 0 || id is null || text is null || handle is null)
+        {
+            return (null, errors);
+        }
+
+        return (new Mention(source, id, url, handle, name, reach, text, language?.ToLowerInvariant(), createdAt, root.GetRawText()), errors);
+    }
+
+    private static (string? Handle, string? Name, long? Reach) ParseAuthor(JsonElement root, Action<string, string> fail)
+    {
+        if (!root.TryGetProperty("author", out JsonElement author) || author.ValueKind != JsonValueKind.Object)
+        {
+            fail("author", "The author is required: {\"handle\", \"name\"?, \"reach\"?}.");
+            return (null, null, null);
+        }
+
+        foreach (JsonProperty property in author.EnumerateObject().Where(p => !AuthorFields.Contains(p.Name)))
+        {
+            fail($"author.{property.Name}", $"Unknown field 'author.{property.Name}'. Allowed: {string.Join(", ", AuthorFields)}.");
+        }
+
+        string? handle = RequiredString(author, "handle", fail, "author.");
+        if (handle is { Length: 0 or > 200 })
+        {
+            fail("author.handle", "The handle must have 1 to 200 characters.");
+            handle = null;
+        }
+
+        string? name = OptionalString(author, "name", fail, "author.");
+        long? reach = null;
+        if (author.TryGetProperty("reach", out JsonElement r) && r.ValueKind != JsonValueKind.Null)
+        {
+            if (r.ValueKind == JsonValueKind.Number && r.TryGetInt64(out long value) && value >= 0)
+            {
+                reach = value;
+            }
+            else
+            {
+                fail("author.reach", "author.reach must be a whole number, 0 or more.");
+            }
+        }
+
+        return (handle, name, reach);
+    }
+
+    private static string? RequiredString(JsonElement obj, string name, Action<string, string> fail, string prefix = "")
+    {
+        if (!obj.TryGetProperty(name, out JsonElement value))
+        {
+            fail(prefix + name, $"'{prefix}{name}' is required.");
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : Wrong(prefix + name, value, fail);
+    }
+
+    private static string? OptionalString(JsonElement obj, string name, Action<string, string> fail, string prefix = "")
+        => !obj.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null ? null
+            : value.ValueKind == JsonValueKind.String ? value.GetString() : Wrong(prefix + name, value, fail);
+
+    private static string? Wrong(string field, JsonElement value, Action<string, string> fail)
+    {
+        fail(field, $"'{field}' must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}.");
+        return null;
+    }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
+using Chorus.Mentions;
+
+namespace Chorus.Infrastructure.Mentions;
+
+/// <summary>
+/// Calls one source over HTTP and turns every way that can fail (network, throttling, server errors, refusals, bodies
+/// that do not parse) into a <see cref="MentionSourceException"/> naming the source and the request.
+/// </summary>
+internal sealed class SourceHttp(HttpClient client, string source, TimeProvider timeProvider)
+{
+    /// <summary>What every request says it is, so an operator seeing the traffic knows whose it is.</summary>
+    internal const string UserAgent = "Chorus/1.0 (+https://github.com/chorus; mention monitor)";
+
+    private const int ErrorExcerptLength = 300;
+
+    private static readonly ProductInfoHeaderValue Product = new("Chorus", "1.0");
+    private static readonly ProductInfoHeaderValue Comment = new("(+https://github.com/chorus; mention monitor)");
+
+    /// <summary>Gets the source's configured name.</summary>
+    public string Source => source;
+
+    /// <summary>Sends a request; only transport failures throw here, so the caller can look at the status first.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // Set per request, not on the client: the client may be shared with, or given by, someone else.
+        request.Headers.UserAgent.Clear();
+        request.Headers.UserAgent.Add(Product);
+        request.Headers.UserAgent.Add(Comment);
+        try
+        {
+            return await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new MentionSourceException(source, $"{Describe(request)} failed: {ex.Message}", inner: ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new MentionSourceException(source, $"{Describe(request)} timed out after {client.Timeout.TotalSeconds:0.#} s.", inner: ex);
+        }
+    }
+
+    /// <summary>Throws unless the response succeeded; <paramref name="credentials"/> names the settings a 401/403 points at.</summary>
+    public async Task EnsureSuccessAsync(HttpResponseMessage response, string credentials, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        int status = (int)response.StatusCode;
+        string request = Describe(response.RequestMessage);
+        TimeSpan? retryAfter = RetryAfter(response);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests || (response.StatusCode == HttpStatusCode.ServiceUnavailable && retryAfter is not null))
+        {
+            string wait = retryAfter is { } delay ? $"; retry after {delay.TotalSeconds:0} s" : string.Empty;
+            throw new MentionSourceException(source, $"{request} was throttled ({status} {response.ReasonPhrase}{wait}).", retryAfter);
+        }
+
+        string excerpt = await ExcerptAsync(response, cancellationToken).ConfigureAwait(false);
+        if (status >= 500)
+        {
+            throw new MentionSourceException(source, $"{request} failed with a server error ({status} {response.ReasonPhrase}){excerpt}.");
+        }
+
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new MentionSourceException(source, $"{request} was refused ({status} {response.ReasonPhrase}): check {credentials}{excerpt}.");
+        }
+
+        throw new MentionSourceException(source, $"{request} failed ({status} {response.ReasonPhrase}){excerpt}.");
+    }
+
+    /// <summary>Sends a request and parses its JSON body, failing as <see cref="EnsureSuccessAsync"/> does.</summary>
+    public async Task<JsonDocument> GetJsonAsync(HttpRequestMessage request, string credentials, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, credentials, cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Parses a successful response's body as JSON.</summary>
+    public async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(response.RequestMessage, $"the body is not valid JSON ({ex.Message})");
+        }
+    }
+
+    /// <summary>Parses a successful response's body as XML, refusing DTDs so that no entity is expanded or fetched.</summary>
+    public async Task<XDocument> ReadXmlAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            XmlReaderSettings settings = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, Async = true };
+            try
+            {
+                using XmlReader reader = XmlReader.Create(body, settings);
+                return await XDocument.LoadAsync(reader, LoadOptions.None, cancellationToken).ConfigureAwait(false);
+            }
+            catch (XmlException ex)
+            {
+                throw Malformed(response.RequestMessage, $"the body is not well-formed XML ({ex.Message})");
+            }
+        }
+    }
+
+    /// <summary>Reads a page's JSON with <paramref name="read"/>, reporting a missing or mistyped field as a malformed response.</summary>
+    public T Read<T>(HttpRequestMessage request, JsonDocument document, Func<JsonElement, T> read) => Read(Describe(request), document, read);
+
+    /// <inheritdoc cref="Read{T}(HttpRequestMessage, JsonDocument, Func{JsonElement, T})"/>
+    public T Read<T>(string request, JsonDocument document, Func<JsonElement, T> read)
+    {
+        try
+        {
+            return read(document.RootElement);
+        }
+        catch (FormatException ex)
+        {
+            throw Malformed(request, ex.Message);
+        }
+    }
+
+    /// <summary>Reports a response that parsed but is not what the source documents.</summary>
+    public MentionSourceException Malformed(HttpRequestMessage? request, string what) => Malformed(Describe(request), what);
+
+    /// <inheritdoc cref="Malformed(HttpRequestMessage?, string)"/>
+    public MentionSourceException Malformed(string request, string what) => new(source, $"the response to {request} is malformed: {what}.");
+
+    /// <summary>Describes a request without its query, which may be long and is in the logs of the source anyway.</summary>
+    public static string Describe(HttpRequestMessage? request) =>
+        request?.RequestUri is { } uri ? Describe(request.Method, uri) : "the request";
+
+    /// <inheritdoc cref="Describe(HttpRequestMessage?)"/>
+    public static string Describe(HttpMethod method, Uri uri) => $"{method} {uri.GetLeftPart(UriPartial.Path)}";
+
+    /// <summary>
+    /// Reads how long the source asked us to wait: <c>Retry-After</c> (seconds or an HTTP date), else
+    /// <c>x-rate-limit-reset</c> (when the window reopens).
+    /// </summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        DateTimeOffset now = timeProvider.GetUtcNow();
+        if (response.Headers.RetryAfter is { } retryAfter)
+        {
+            if (retryAfter.Delta is { } delta)
+            {
+                return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+            }
+
+            if (retryAfter.Date is { } date)
+            {
+                return date > now ? date - now : TimeSpan.Zero;
+            }
+        }
+
+        if (response.Headers.TryGetValues("x-rate-limit-reset", out IEnumerable<string>? values) && values.FirstOrDefault() is { } value)
+        {
+            // X sends epoch seconds; Mastodon, under the same (case-insensitive) name, an ISO 8601 time.
+            DateTimeOffset? reset =
+                long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long epochSeconds) && epochSeconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+                    ? DateTimeOffset.FromUnixTimeSeconds(epochSeconds)
+                : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset time) ? time
+                : null;
+            if (reset is { } at)
+            {
+                return at > now ? at - now : TimeSpan.Zero;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<string> ExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        string body = (await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)).Trim();
+        if (body.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        return ": " + (body.Length <= ErrorExcerptLength ? body : string.Concat(body.AsSpan(0, ErrorExcerptLength), "…"));
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Chorus.Mentions;
+
+namespace Chorus.Infrastructure.Mentions;
+
+/// <summary>
+/// X (API v2): mentions of the account <c>UserId</c>, or the last week's posts matching <c>Query</c>. Both page newest
+/// first with <c>pagination_token</c>; <c>since_id</c> keeps them to what is new. Cursor: the newest handed-over post
+/// id. Every post returned is billed, so each is counted against a <see cref="MonthlyReadBudget"/>.
+/// </summary>
+internal sealed class XMentionSource(
+    string name,
+    Uri api,
+    string bearerToken,
+    string? userId,
+    string? query,
+    int maxItemsPerPoll,
+    MonthlyReadBudget budget,
+    SourceHttp http) : IMentionSource
+{
+    private const int PageSize = 100;
+
+    public string Name => name;
+
+    /// <summary>Gets the budget this source reads against.</summary>
+    internal MonthlyReadBudget Budget => budget;
+
+    private string Credentials => $"Mentions:Sources:{name}:AccessToken (the app's bearer token, with access to this endpoint)";
+
+    public async Task<MentionBatch> PollAsync(string? cursor, CancellationToken cancellationToken = default)
+    {
+        if (cursor is not null && (cursor.Length == 0 || !cursor.All(char.IsAsciiDigit)))
+        {
+            throw new MentionSourceException(name, $"the cursor '{cursor}' is not a post id; clear it to start again from the newest posts.");
+        }
+
+        MentionCollector<SnowflakeId> collector = new(cursor is null ? null : new SnowflakeId(cursor), id => id.Value);
+        HashSet<string> tokens = new(StringComparer.Ordinal);
+        string? token = null;
+        while (true)
+        {
+            long remaining = budget.Remaining;
+            if (remaining <= 0)
+            {
+                ReadBudgetUsage usage = budget.Usage;
+                throw new MentionSourceException(
+                    name,
+                    $"the monthly read budget of {budget.Limit} posts for {usage.Year:D4}-{usage.Month:D2} is used up (Mentions:Sources:{name}:MonthlyReadBudget).",
+                    budget.UntilNextMonth());
+            }
+
+            using HttpRequestMessage request = new(HttpMethod.Get, PageUri(cursor, token, remaining));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+            using HttpResponseMessage response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            await http.EnsureSuccessAsync(response, Credentials, cancellationToken).ConfigureAwait(false);
+            using JsonDocument body = await http.ReadJsonAsync(response, cancellationToken).ConfigureAwait(false);
+            (int received, string? next) = http.Read(request, body, root => ReadPage(root, collector));
+            budget.Record(received);
+
+            if (received == 0 || next is null || !tokens.Add(next) || (collector.IsFirstPoll && collector.Count >= maxItemsPerPoll))
+            {
+                break;
+            }
+
+            token = next;
+        }
+
+        return collector.ToBatch(cursor, maxItemsPerPoll, complete: true, keysMayTie: false);
+    }
+
+    private Uri PageUri(string? sinceId, string? token, long remaining)
+    {
+        // Both endpoints refuse a page smaller than their minimum, so the budget may be overrun by at most that.
+        int minimum = query is null ? 5 : 10;
+        int size = (int)Math.Clamp(remaining, minimum, PageSize);
+        StringBuilder uri = new(query is null
+            ? $"2/users/{Uri.EscapeDataString(userId!)}/mentions?"
+            : $"2/tweets/search/recent?query={Uri.EscapeDataString(query)}&");
+        uri.Append(CultureInfo.InvariantCulture, $"max_results={size}")
+            .Append("&tweet.fields=created_at,lang,author_id,public_metrics&expansions=author_id&user.fields=username,name,public_metrics");
+        if (sinceId is not null)
+        {
+            uri.Append("&since_id=").Append(sinceId);
+        }
+
+        if (token is not null)
+        {
+            uri.Append("&pagination_token=").Append(Uri.EscapeDataString(token));
+        }
+
+        return new Uri(api, uri.ToString());
+    }
+
+    private (int Received, string? Next) ReadPage(JsonElement root, MentionCollector<SnowflakeId> collector)
+    {
+        JsonElement meta = JsonFields.Object(root, "meta", string.Empty);
+        Dictionary<string, JsonElement> users = new(StringComparer.Ordinal);
+        if (JsonFields.OptionalObject(root, "includes", string.Empty) is { } includes && includes.TryGetProperty("users", out JsonElement _))
+        {
+            int userIndex = 0;
+            foreach (JsonElement user in JsonFields.Array(includes, "users", "includes"))
+            {
+                users[JsonFields.String(user, "id", JsonFields.Item("includes.users", userIndex++))] = user;
+            }
+        }
+
+        int index = 0;
+        if (root.TryGetProperty("data", out JsonElement data) && data.ValueKind != JsonValueKind.Null)
+        {
+            foreach (JsonElement post in JsonFields.Array(root, "data", string.Empty))
+            {
+                string path = JsonFields.Item("data", index++);
+                string id = JsonFields.String(post, "id", path);
+                if (!id.All(char.IsAsciiDigit))
+                {
+                    throw new FormatException($"{path}.id is not a post id (got '{id}')");
+                }
+
+                collector.Add(ToMention(post, path, id, users), new SnowflakeId(id));
+            }
+        }
+        else if (JsonFields.OptionalInt64(meta, "result_count", "meta") is not 0)
+        {
+            throw new FormatException($"there is no data, yet meta.result_count is not 0{Errors(root)}");
+        }
+
+        return (index, JsonFields.OptionalString(meta, "next_token", "meta"));
+    }
+
+    /// <summary>Quotes the first of the <c>errors</c> X sends beside (or instead of) data, if any.</summary>
+    private static string Errors(JsonElement root)
+    {
+        if (!root.TryGetProperty("errors", out JsonElement errors) || errors.ValueKind != JsonValueKind.Array)
+        {
+            return string.Empty;
+        }
+
+        JsonElement first = errors.EnumerateArray().FirstOrDefault();
+        string? detail = first.ValueKind == JsonValueKind.Object
+            ? JsonFields.OptionalString(first, "detail", "errors[0]") ?? JsonFields.OptionalString(first, "title", "errors[0]")
+            : null;
+        return detail is null ? string.Empty : $" (X says: {detail})";
+    }
+
+    private Mention ToMention(JsonElement post, string path, string id, Dictionary<string, JsonElement> users)
+    {
+        string authorId = JsonFields.String(post, "author_id", path);
+        string? username = null, displayName = null;
+        long? followers = null;
+        if (users.TryGetValue(authorId, out JsonElement user))
+        {
+            string userPath = $"includes.users[id={authorId}]";
+            username = JsonFields.OptionalString(user, "username", userPath);
+            displayName = JsonFields.OptionalString(user, "name", userPath);
+            followers = JsonFields.OptionalObject(user, "public_metrics", userPath) is { } metrics
+                ? JsonFields.OptionalInt64(metrics, "followers_count", userPath + ".public_metrics")
+                : null;
+        }
+
+        // X escapes &, < and > in post text even though it is not HTML.
+        string text = WebUtility.HtmlDecode(JsonFields.OptionalString(post, "text", path) ?? string.Empty);
+        string? language = JsonFields.OptionalString(post, "lang", path);
+        return new Mention(
+            name,
+            id,
+            new Uri(username is null ? $"https://x.com/i/web/status/{id}" : $"https://x.com/{Uri.EscapeDataString(username)}/status/{id}"),
+            username ?? authorId,
+            string.IsNullOrWhiteSpace(displayName) ? null : displayName,
+            followers,
+            text,
+            language is null or "und" or "zxx" or "qme" or "qht" or "qst" ? null : language,
+            JsonFields.Time(post, "created_at", path),
+            post.GetRawText());
+    }
+}
