@@ -59,6 +59,7 @@ public static class ChorusApp
         services.AddSingleton<MentionAudit>();
         services.AddSingleton<MentionIntake>();
         services.AddSingleton<MentionCursorStore>();
+        services.AddSingleton<MentionDigest>();
         services.AddSingleton<MentionMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<MentionMonitor>());
         services.AddSingleton<IApprovalSubject, MentionApprovalSubject>();

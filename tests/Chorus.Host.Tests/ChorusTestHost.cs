@@ -42,6 +42,8 @@ internal sealed class ChorusTestHost : IAsyncDisposable
 
     public OrchestrationClient Orchestrations => _app.Services.GetRequiredService<OrchestrationClient>();
 
+    public IServiceProvider Services => _app.Services;
+
     public string Approver(string name) => $"{name}-{Suffix}@chorus.test";
 
     public static async Task<ChorusTestHost> StartAsync(LocalServicesFixture services, TimeProvider? time = null, Action<Dictionary<string, string?>, Func<string, string>>? configure = null, string? suffix = null)

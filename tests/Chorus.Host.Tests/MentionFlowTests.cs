@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Chorus.Host.Tests;
@@ -24,6 +25,7 @@ public sealed class MentionFlowTests(LocalServicesFixture services)
             s["Mentions:Sources:alerts:Kind"] = "Rss";
             s["Mentions:Sources:alerts:Endpoint"] = feed.Feed.ToString();
             s["Mentions:Sources:alerts:Schedule"] = "* * * * * *";
+            s["Mentions:Digest:Recipients:0"] = address("staff");
         }
 
         Mailbox mail = new(services.Maildev.WebUri);
@@ -75,6 +77,14 @@ public sealed class MentionFlowTests(LocalServicesFixture services)
             Assert.Equal(4, day.GetProperty("count").GetInt32());
             Assert.Equal(1, day.GetProperty("flagged").GetInt32());
             Assert.Equal("2026-11-20", day.GetProperty("day").GetString());
+
+            Chorus.Host.Mentions.MentionDigest digest = restarted.Services.GetRequiredService<Chorus.Host.Mentions.MentionDigest>();
+            int listed = await digest.SendAsync(new DateOnly(2026, 11, 20), CancellationToken.None);
+            ReceivedMail sent = await mail.WaitForAsync(restarted.Approver("staff"), "Positive mentions on 2026-11-20");
+            Assert.Contains("great support team", sent.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("refund", sent.Text, StringComparison.Ordinal);
+            Assert.True(listed >= 1);
+            Assert.Equal(0, await digest.SendAsync(new DateOnly(2026, 11, 20), CancellationToken.None));
         }
     }
 

@@ -13,12 +13,16 @@ namespace Chorus.Host.Mentions;
 internal sealed partial class MentionMonitor(
     IEnumerable<IMentionSource> sources,
     MentionIntake intake,
+    MentionDigest digest,
     MentionCursorStore cursors,
     IConfiguration configuration,
     TimeProvider time,
     IMeterFactory meters,
     ILogger<MentionMonitor> logger) : BackgroundService
 {
+    // Not a valid source name, so it cannot clash with one.
+    private const string DigestJob = "(digest)";
+
     private readonly Dictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
     private readonly Counter<long> _failures = meters.Create("Chorus.Mentions").CreateCounter<long>("chorus.mentions.poll_failures");
     private readonly Counter<long> _taken = meters.Create("Chorus.Mentions").CreateCounter<long>("chorus.mentions.taken_in");
@@ -64,6 +68,12 @@ internal sealed partial class MentionMonitor(
         }
 
         Dictionary<string, DateTimeOffset> due = schedules.ToDictionary(s => s.Key, s => time.GetUtcNow());
+        if (digest.Recipients.Count > 0)
+        {
+            schedules[DigestJob] = CronExpression.Parse(digest.Schedule);
+            due[DigestJob] = schedules[DigestJob].GetNextOccurrence(time.GetUtcNow(), TimeZoneInfo.Utc) ?? DateTimeOffset.MaxValue;
+        }
+
         while (!stoppingToken.IsCancellationRequested && schedules.Count > 0)
         {
             DateTimeOffset now = time.GetUtcNow();
@@ -77,6 +87,12 @@ internal sealed partial class MentionMonitor(
 
                 try
                 {
+                    if (name == DigestJob)
+                    {
+                        await digest.SendAsync(DateOnly.FromDateTime(now.UtcDateTime.AddDays(-1)), stoppingToken);
+                        continue;
+                    }
+
                     await PollAsync(name, stoppingToken);
                 }
                 catch (MentionSourceException ex)

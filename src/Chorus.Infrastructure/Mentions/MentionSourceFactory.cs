@@ -10,10 +10,12 @@ namespace Chorus.Infrastructure.Mentions;
 public sealed class MentionSourceFactory : IDisposable
 {
     /// <summary>The Algolia base URL used for Kind HackerNews when no Endpoint is configured.</summary>
-    public static readonly Uri DefaultHackerNewsEndpoint = new("https://hn.algolia.com/");
+    internal static readonly Uri DefaultHackerNewsEndpoint = new("https://hn.algolia.com/");
 
     /// <summary>The API base URL used for Kind X when no Endpoint is configured.</summary>
-    public static readonly Uri DefaultXEndpoint = new("https://api.x.com/");
+    internal static readonly Uri DefaultXEndpoint = new("https://api.x.com/");
+
+    private const int MaxResponseBytes = 16 * 1024 * 1024;
 
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
@@ -96,8 +98,19 @@ public sealed class MentionSourceFactory : IDisposable
     }
 
     /// <summary>Creates a factory over its own client, with the given per-request timeout; disposing the factory disposes the client.</summary>
-    internal static MentionSourceFactory CreateWithOwnClient(TimeSpan timeout, TimeProvider timeProvider) =>
-        new(new HttpClient { Timeout = timeout }, ownsHttpClient: true, timeProvider);
+    internal static MentionSourceFactory CreateWithOwnClient(TimeSpan timeout, TimeProvider timeProvider)
+    {
+        SocketsHttpHandler handler = new()
+        {
+            // The client lives as long as the host: recycle connections so that DNS changes are seen.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(15),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        };
+
+        // A feed or API answering with something huge is a fault, not a reason to run out of memory.
+        HttpClient client = new(handler, disposeHandler: true) { Timeout = timeout, MaxResponseContentBufferSize = MaxResponseBytes };
+        return new MentionSourceFactory(client, ownsHttpClient: true, timeProvider);
+    }
 
     /// <summary>A source created again under the same name keeps counting where it was.</summary>
     private MonthlyReadBudget Budget(string name, int limit) =>

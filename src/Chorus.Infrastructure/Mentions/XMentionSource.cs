@@ -26,9 +26,6 @@ internal sealed class XMentionSource(
 
     public string Name => name;
 
-    /// <summary>Gets the budget this source reads against.</summary>
-    internal MonthlyReadBudget Budget => budget;
-
     private string Credentials => $"Mentions:Sources:{name}:AccessToken (the app's bearer token, with access to this endpoint)";
 
     public async Task<MentionBatch> PollAsync(string? cursor, CancellationToken cancellationToken = default)

@@ -69,7 +69,8 @@ public static class MentionEmails
         }
 
         html.Append(CultureInfo.InvariantCulture, $"</p><p>Each link opens a page where you confirm; nothing is recorded by opening it. The links work until {E(expiresText)} and only for you.</p></body></html>");
-        string excerpt = mention.Text.Length > 60 ? mention.Text[..60] + "…" : mention.Text;
+        string flat = string.Join(' ', mention.Text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        string excerpt = flat.Length > 60 ? flat[..60] + "…" : flat;
         return new MailMessage(
             $"<{triage.MentionId}.{kind}.{Posts.PostArtefacts.AddressKey(recipient)}@chorus>",
             [new MailAddress(recipient)],

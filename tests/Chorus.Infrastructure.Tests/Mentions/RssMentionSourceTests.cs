@@ -1,0 +1,190 @@
+using System.Xml.Linq;
+using Chorus.Infrastructure.Mentions;
+using Chorus.Mentions;
+
+namespace Chorus.Infrastructure.Tests.Mentions;
+
+/// <summary>The RSS 2.0 / Atom connector against a served feed.</summary>
+public sealed class RssMentionSourceTests : IAsyncLifetime
+{
+    private const string P1001 = "https://reviews.example/acme/?p=1001";
+    private const string R1002 = "https://reviews.example/acme/r/1002";
+    private const string P1003 = "https://reviews.example/acme/?p=1003";
+    private const string P1004 = "https://reviews.example/acme/?p=1004";
+    private const string P1005 = "https://reviews.example/acme/?p=1005";
+    private const string P1006 = "https://reviews.example/acme/?p=1006";
+    private const string Alert1 = "tag:google.com,2013:googlealerts/feed:11810116404112735511";
+    private const string Alert2 = "tag:google.com,2013:googlealerts/feed:9002841186377790111";
+    private const string Alert3 = "tag:google.com,2013:googlealerts/feed:4431028310913342189";
+    private const string Alert4 = "tag:google.com,2013:googlealerts/feed:7719200456611238790";
+
+    private SourceHarness _harness = null!;
+    private string _feed = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        _harness = await SourceHarness.StartAsync(request => request.Path == ConnectorCase.FeedPath ? Reply.Xml(_feed) : Reply.NotFound(request));
+    }
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task The_first_poll_hands_over_an_rss_feed_oldest_first_with_html_and_entities_turned_to_text()
+    {
+        _feed = Payloads.Read("rss.xml");
+
+        MentionBatch batch = await Source().PollAsync(null);
+
+        // 1002 (10:00 +0100) and 1003 share 09:00 UTC: the id breaks the tie. 1004 is 05:30 EDT, 09:30 UTC.
+        MentionAssert.Batch(batch, [P1003, R1002, P1001, P1004], $"2025-06-02T09:30:00.0000000Z|{P1004}");
+        Mention review = batch.Mentions[2];
+        Assert.Equal(new Uri("https://reviews.example/acme/r/1001"), review.Url);
+        Assert.Equal(("Priya N.", "Priya N.", (long?)null), (review.AuthorHandle, review.AuthorName, review.AuthorReach));
+        Assert.Equal("Solid, but the export & import tools need work\n\nFour stars. The dashboard is great — but exporting to CSV drops accents: café becomes caf?", review.Text);
+        Assert.Equal("en-GB", review.Language);
+        Assert.Equal(new DateTimeOffset(2025, 6, 2, 9, 15, 0, TimeSpan.Zero), review.CreatedAt);
+        Assert.StartsWith("<item>", review.RawPayload, StringComparison.Ordinal);
+        Assert.Equal("Priya N.", (string?)XElement.Parse(review.RawPayload).Element(XName.Get("creator", "http://purl.org/dc/elements/1.1/")));
+        Assert.Contains($"<guid isPermaLink=\"false\">{P1001}</guid>", review.RawPayload, StringComparison.Ordinal);
+
+        Assert.Equal(("Jo Park", "Best support I’ve had\n\nThey fixed my billing issue in minutes."), (batch.Mentions[1].AuthorHandle, batch.Mentions[1].Text));
+        Assert.Equal(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.Zero), batch.Mentions[1].CreatedAt);
+        Assert.Equal(("reviews.example", (string?)null), (batch.Mentions[0].AuthorHandle, batch.Mentions[0].AuthorName));
+        Assert.Equal("Price rise is too steep\n\n30% more for the same plan? No thanks.\n\nLooking at alternatives …", batch.Mentions[0].Text);
+        Assert.Equal("Mobile app crashes on login\n\nSince the last update the app crashes & I can't log in.", batch.Mentions[3].Text);
+    }
+
+    [Fact]
+    public async Task An_incremental_poll_hands_over_only_newer_entries_including_one_at_the_cursors_time_with_a_later_id()
+    {
+        _feed = Payloads.Read("rss.xml");
+        IMentionSource source = Source();
+        MentionBatch first = await source.PollAsync(null);
+        _feed = Payloads.Read("rss-newer.xml");
+
+        MentionBatch second = await source.PollAsync(first.Cursor);
+        MentionBatch third = await source.PollAsync(second.Cursor);
+
+        MentionAssert.Batch(second, [P1005, P1006], $"2025-06-02T13:45:00.0000000Z|{P1006}");
+        MentionAssert.Batch(third, [], second.Cursor);
+    }
+
+    [Fact]
+    public async Task A_google_alerts_atom_feed_reads_with_titles_decoded_and_links_unwrapped()
+    {
+        _feed = Payloads.Read("google-alerts.xml");
+        IMentionSource source = Source();
+
+        MentionBatch batch = await source.PollAsync(null);
+
+        MentionAssert.Batch(batch, [Alert1, Alert2, Alert3], $"2025-06-02T10:05:00.0000000Z|{Alert3}");
+        Mention alert = batch.Mentions[0];
+        Assert.Equal(new Uri("https://news.example/2025/06/acme-prices"), alert.Url);
+        Assert.Equal(("news.example", (string?)null), (alert.AuthorHandle, alert.AuthorName));
+        Assert.Equal(
+            "Acme raises prices by 30% & customers aren't happy\n\nAcme, the invoicing start-up, told customers on Monday that plans would cost 30% more from July …",
+            alert.Text);
+        Assert.Equal(new DateTimeOffset(2025, 6, 2, 8, 42, 0, TimeSpan.Zero), alert.CreatedAt);
+        Assert.StartsWith("<entry xmlns=\"http://www.w3.org/2005/Atom\">", alert.RawPayload, StringComparison.Ordinal);
+        Assert.Equal(Alert1, (string?)XElement.Parse(alert.RawPayload).Element(XName.Get("id", "http://www.w3.org/2005/Atom")));
+        Assert.Equal(new Uri("https://blog.example.org/left-acme?ref=alerts"), batch.Mentions[2].Url);
+        Assert.Equal("Why we left Acme for a spreadsheet\n\nExports were flaky and Acme's support couldn't say when they’d be fixed.", batch.Mentions[2].Text);
+
+        // Published, not updated, places an entry: an edited entry is not new.
+        Assert.Equal(new DateTimeOffset(2025, 6, 2, 9, 30, 0, TimeSpan.Zero), batch.Mentions[1].CreatedAt);
+
+        _feed = Payloads.Read("google-alerts-newer.xml");
+        MentionAssert.Batch(await source.PollAsync(batch.Cursor), [Alert4], $"2025-06-02T14:20:00.0000000Z|{Alert4}");
+    }
+
+    [Fact]
+    public async Task The_cap_hands_over_the_oldest_entries_first_and_the_next_poll_continues_where_it_stopped()
+    {
+        _feed = Payloads.Read("rss.xml");
+        IMentionSource source = Source(maxItemsPerPoll: 2);
+        const string Before = "2025-06-01T00:00:00.0000000Z|";
+
+        MentionBatch first = await source.PollAsync(Before);
+        MentionBatch second = await source.PollAsync(first.Cursor);
+        MentionBatch third = await source.PollAsync(second.Cursor);
+
+        // The cut falls between two entries of the same time; the id in the cursor keeps the second one from being lost.
+        MentionAssert.Batch(first, [P1003, R1002], $"2025-06-02T09:00:00.0000000Z|{R1002}", caughtUp: false);
+        MentionAssert.Batch(second, [P1001, P1004], $"2025-06-02T09:30:00.0000000Z|{P1004}");
+        MentionAssert.Batch(third, [], second.Cursor);
+    }
+
+    [Fact]
+    public async Task The_first_poll_of_a_long_feed_starts_from_its_newest_entries()
+    {
+        _feed = Payloads.Read("rss.xml");
+
+        MentionBatch batch = await Source(maxItemsPerPoll: 2).PollAsync(null);
+
+        MentionAssert.Batch(batch, [P1001, P1004], $"2025-06-02T09:30:00.0000000Z|{P1004}");
+    }
+
+    [Fact]
+    public async Task An_entry_listed_twice_is_handed_over_once()
+    {
+        string feed = Payloads.Read("rss.xml");
+        int start = feed.IndexOf("<item>", StringComparison.Ordinal);
+        int end = feed.IndexOf("</item>", StringComparison.Ordinal) + "</item>".Length;
+        _feed = feed.Insert(end, feed[start..end]);
+
+        MentionBatch batch = await Source().PollAsync(null);
+
+        MentionAssert.Batch(batch, [P1003, R1002, P1001, P1004], $"2025-06-02T09:30:00.0000000Z|{P1004}");
+    }
+
+    [Fact]
+    public async Task An_empty_feed_is_caught_up_and_keeps_the_cursor()
+    {
+        _feed = """<?xml version="1.0"?><rss version="2.0"><channel><title>Acme</title><link>https://reviews.example/</link><description>none yet</description></channel></rss>""";
+        IMentionSource source = Source();
+
+        MentionAssert.Batch(await source.PollAsync(null), [], null);
+        MentionAssert.Batch(await source.PollAsync($"2025-06-02T09:30:00.0000000Z|{P1004}"), [], $"2025-06-02T09:30:00.0000000Z|{P1004}");
+    }
+
+    [Fact]
+    public async Task An_html_page_instead_of_a_feed_is_malformed()
+    {
+        _feed = "<html><head><title>Moved</title></head><body>This feed has moved.</body></html>";
+
+        MentionSourceException failure = await MentionAssert.FailsAsync(Source());
+
+        Assert.EndsWith("is malformed: the document is neither RSS 2.0 nor Atom (its root element is <html>).", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cursor_that_is_not_a_feed_cursor_fails_and_says_how_to_recover()
+    {
+        _feed = Payloads.Read("rss.xml");
+
+        MentionSourceException failure = await MentionAssert.FailsAsync(Source(), "34975865");
+
+        Assert.Contains("the cursor '34975865' is not a feed cursor", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(_harness.Server.Requests);
+    }
+
+    [Fact]
+    public async Task The_feed_is_asked_for_as_a_feed()
+    {
+        _feed = Payloads.Read("google-alerts.xml");
+
+        await Source().PollAsync(null);
+
+        ServedRequest request = Assert.Single(_harness.Server.Requests);
+        Assert.Equal(("GET", ConnectorCase.FeedPath), (request.Method, request.Path));
+        Assert.Contains("application/atom+xml", request.Header("Accept"), StringComparison.Ordinal);
+    }
+
+    private IMentionSource Source(int maxItemsPerPoll = MentionSourceOptions.DefaultMaxItemsPerPoll) => _harness.Create(new MentionSourceOptions
+    {
+        Kind = "Rss",
+        Schedule = "*/15 * * * *",
+        Endpoint = new Uri(_harness.Server.BaseUri, ConnectorCase.FeedPath),
+        MaxItemsPerPoll = maxItemsPerPoll,
+    });
+}
