@@ -26,7 +26,7 @@ internal sealed class EngineBenchmark : IBenchmark
     public async Task RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         await using AzuriteServer azurite = await AzuriteServer.StartAsync(cancellationToken);
-        double rawWrites = await MeasureRawWritesAsync(azurite.ConnectionString, cancellationToken);
+        double rawWrites = await StorageBaseline.MeasureWritesPerSecondAsync(azurite.ConnectionString, cancellationToken);
         Report(output, "storage.blob_writes_per_s", rawWrites, "writes/s");
 
         RequestCounter counter = new();
@@ -99,25 +99,6 @@ internal sealed class EngineBenchmark : IBenchmark
             async (i, ct) => ids[i] = await client.ScheduleNewOrchestrationInstanceAsync(name, input, cancellation: ct));
         await Task.WhenAll(ids.Select(completion)).WaitAsync(TimeSpan.FromMinutes(10), cancellationToken);
         return clock.Elapsed;
-    }
-
-    private static async Task<double> MeasureRawWritesAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        BlobContainerClient container = new(connectionString, "rawwrites");
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        BinaryData body = new(new byte[600]);
-        for (int i = 0; i < 200; i++)
-        {
-            await container.GetBlobClient("warm/" + i).UploadAsync(body, overwrite: true, cancellationToken);
-        }
-
-        const int writes = 3000;
-        Stopwatch clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, writes),
-            new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
-            async (i, ct) => await container.GetBlobClient("w/" + i.ToString(CultureInfo.InvariantCulture)).UploadAsync(body, overwrite: true, ct));
-        return writes / clock.Elapsed.TotalSeconds;
     }
 
     private static async Task<IHost> StartHostAsync(string connectionString, RequestCounter counter, CancellationToken cancellationToken)

@@ -28,6 +28,8 @@ internal sealed class MentionsBenchmark : IBenchmark
     public async Task RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         await using AzuriteServer azurite = await AzuriteServer.StartAsync(cancellationToken);
+        double rawWrites = await StorageBaseline.MeasureWritesPerSecondAsync(azurite.ConnectionString, cancellationToken);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage.blob_writes_per_s: {rawWrites:0.#} writes/s"));
         await using WebApplication feed = await StartFeedAsync(cancellationToken);
         string feedUrl = feed.Urls.First() + "/feed.xml";
         WebApplication host = await StartHostAsync(azurite.ConnectionString, feedUrl, cancellationToken);
