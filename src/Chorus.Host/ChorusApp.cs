@@ -26,14 +26,23 @@ namespace Chorus.Host;
 /// </summary>
 public static class ChorusApp
 {
-    /// <summary>Registers Chorus's services from configuration (validated when the host starts).</summary>
+    /// <summary>The self-host: every Chorus service, the embedded durable engine and the mention monitor's loop.</summary>
     public static WebApplicationBuilder AddChorus(this WebApplicationBuilder builder)
     {
-        IServiceCollection services = builder.Services;
-        ConfigurationManager configuration = builder.Configuration;
+        builder.Services.AddEmbeddedDurableEngine(builder.Configuration);
+        builder.Services.AddChorusServices(builder.Configuration);
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MentionMonitor>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Every Chorus service both hosts share, from configuration (validated when the host starts). The host adds the
+    /// orchestration client: the embedded engine here, Durable Functions in the Azure Functions app.
+    /// </summary>
+    public static IServiceCollection AddChorusServices(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddProblemDetails();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddEmbeddedDurableEngine(configuration);
         services.AddChorusSentiment(configuration);
         services.AddPostPolicy(configuration);
         services.AddApprovalLinks(configuration);
@@ -61,7 +70,6 @@ public static class ChorusApp
         services.AddSingleton<MentionCursorStore>();
         services.AddSingleton<MentionDigest>();
         services.AddSingleton<MentionMonitor>();
-        services.AddHostedService(sp => sp.GetRequiredService<MentionMonitor>());
         services.AddSingleton<IApprovalSubject, MentionApprovalSubject>();
         services.AddOrchestrator<PostReviewOrchestrator>()
             .AddActivity<ScorePostActivity>()
@@ -73,7 +81,7 @@ public static class ChorusApp
             .AddActivity<RecordMentionActivity>()
             .AddActivity<RequestMentionDecisionActivity>()
             .AddActivity<ConcludeMentionActivity>();
-        return builder;
+        return services;
     }
 
     /// <summary>Maps every route: the API under /api, approval pages under /approvals.</summary>

@@ -121,7 +121,16 @@ public sealed class PostApprovalFlowTests(LocalServicesFixture services)
         Mailbox mail = new(services.Maildev.WebUri);
         string postId = await host.SubmitAsync(NeedsReview);
         ReceivedMail request = await mail.WaitForAsync(host.Approver("comms"), "Approve a post");
+
+        // The request step finishes by keeping the email and an audit line; wait for them so only the scanner can change anything.
         List<string> before = await host.ArtefactNamesAsync();
+        for (DateTime deadline = DateTime.UtcNow.AddSeconds(20); !before.Any(n => n.Contains("/emails/request-", StringComparison.Ordinal)) || (await host.Artefacts.GetBlobClient(before.Single(n => n.EndsWith("audit.jsonl", StringComparison.Ordinal))).DownloadContentAsync()).Value.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length < 5; before = await host.ArtefactNamesAsync())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the approval request was never fully recorded");
+            await Task.Delay(100);
+        }
+
+        string auditBefore = (await host.Artefacts.GetBlobClient(before.Single(n => n.EndsWith("audit.jsonl", StringComparison.Ordinal))).DownloadContentAsync()).Value.Content.ToString();
 
         using HttpClient scanner = new();
         foreach (Uri link in request.Links)
@@ -138,6 +147,7 @@ public sealed class PostApprovalFlowTests(LocalServicesFixture services)
         Assert.Equal("AwaitingApproval", (await host.WaitForStatusAsync(postId, "AwaitingApproval")).GetProperty("status").GetString());
         Assert.Equal(before.Order(), (await host.ArtefactNamesAsync()).Where(n => !n.StartsWith("approvals/", StringComparison.Ordinal)).Order());
         Assert.DoesNotContain(await host.ArtefactNamesAsync(), n => n.StartsWith("approvals/", StringComparison.Ordinal));
+        Assert.Equal(auditBefore, (await host.Artefacts.GetBlobClient(before.Single(n => n.EndsWith("audit.jsonl", StringComparison.Ordinal))).DownloadContentAsync()).Value.Content.ToString());
 
         IPage page = await services.Browser.NewPageAsync();
         await page.GotoAsync(request.Link("Approve").ToString());
