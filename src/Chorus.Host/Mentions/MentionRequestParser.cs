@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Chorus.Host.Api;
 using Chorus.Mentions;
 
 namespace Chorus.Host.Mentions;
@@ -23,45 +24,42 @@ internal static class MentionRequestParser
             return (null, errors);
         }
 
-        foreach (JsonProperty property in root.EnumerateObject().Where(p => !RootFields.Contains(p.Name)))
-        {
-            Fail(property.Name, $"Unknown field '{property.Name}'. Allowed: {string.Join(", ", RootFields)}.");
-        }
+        RequestFields.RejectUnknown(root, RootFields, Fail);
 
-        string source = OptionalString(root, "source", Fail) ?? "inbox";
+        string source = RequestFields.OptionalString(root, "source", Fail) ?? "inbox";
         if (!MentionIds.IsValidSource(source))
         {
             Fail("source", "The source must be 1-40 lower-case letters, digits or '-'.");
         }
 
-        string? id = RequiredString(root, "id", Fail);
+        string? id = RequestFields.RequiredString(root, "id", Fail);
         if (id is { Length: 0 or > 200 })
         {
             Fail("id", "The id must have 1 to 200 characters.");
         }
 
-        string? text = RequiredString(root, "text", Fail);
+        string? text = RequestFields.RequiredString(root, "text", Fail);
         if (text is not null && (string.IsNullOrWhiteSpace(text) || text.Length > maxTextLength))
         {
             Fail("text", $"The text must have 1 to {maxTextLength:N0} characters.");
         }
 
         Uri? url = null;
-        if (OptionalString(root, "url", Fail) is { } rawUrl && !(Uri.TryCreate(rawUrl, UriKind.Absolute, out url) && url.Scheme is "http" or "https"))
+        if (RequestFields.OptionalString(root, "url", Fail) is { } rawUrl && !(Uri.TryCreate(rawUrl, UriKind.Absolute, out url) && url.Scheme is "http" or "https"))
         {
             Fail("url", "The url must be an absolute http or https URL.");
         }
 
-        string? language = OptionalString(root, "language", Fail);
+        string? language = RequestFields.OptionalString(root, "language", Fail);
         if (language is not null && (language.Length is < 2 or > 8 || !language.All(char.IsAsciiLetter)))
         {
             Fail("language", "The language must be an ISO 639 code such as \"en\".");
         }
 
         DateTimeOffset createdAt = default;
-        if (RequiredString(root, "createdAt", Fail) is { } created)
+        if (RequestFields.RequiredString(root, "createdAt", Fail) is { } created)
         {
-            if (!DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.None, out createdAt) || !(created.EndsWith('Z') || created.Contains('+', StringComparison.Ordinal) || created.LastIndexOf('-') > 10))
+            if (!DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.None, out createdAt) || !RequestFields.HasOffset(created))
             {
                 Fail("createdAt", "createdAt must be an ISO 8601 date and time with an offset.");
             }
@@ -88,19 +86,16 @@ internal static class MentionRequestParser
             return (null, null, null);
         }
 
-        foreach (JsonProperty property in author.EnumerateObject().Where(p => !AuthorFields.Contains(p.Name)))
-        {
-            fail($"author.{property.Name}", $"Unknown field 'author.{property.Name}'. Allowed: {string.Join(", ", AuthorFields)}.");
-        }
+        RequestFields.RejectUnknown(author, AuthorFields, fail, "author.");
 
-        string? handle = RequiredString(author, "handle", fail, "author.");
+        string? handle = RequestFields.RequiredString(author, "handle", fail, "author.");
         if (handle is { Length: 0 or > 200 })
         {
             fail("author.handle", "The handle must have 1 to 200 characters.");
             handle = null;
         }
 
-        string? name = OptionalString(author, "name", fail, "author.");
+        string? name = RequestFields.OptionalString(author, "name", fail, "author.");
         long? reach = null;
         if (author.TryGetProperty("reach", out JsonElement r) && r.ValueKind != JsonValueKind.Null)
         {
@@ -115,26 +110,5 @@ internal static class MentionRequestParser
         }
 
         return (handle, name, reach);
-    }
-
-    private static string? RequiredString(JsonElement obj, string name, Action<string, string> fail, string prefix = "")
-    {
-        if (!obj.TryGetProperty(name, out JsonElement value))
-        {
-            fail(prefix + name, $"'{prefix}{name}' is required.");
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : Wrong(prefix + name, value, fail);
-    }
-
-    private static string? OptionalString(JsonElement obj, string name, Action<string, string> fail, string prefix = "")
-        => !obj.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null ? null
-            : value.ValueKind == JsonValueKind.String ? value.GetString() : Wrong(prefix + name, value, fail);
-
-    private static string? Wrong(string field, JsonElement value, Action<string, string> fail)
-    {
-        fail(field, $"'{field}' must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}.");
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Chorus.Host.Api;
 using Chorus.Posts;
 
 namespace Chorus.Host.Posts;
@@ -32,16 +33,10 @@ internal sealed class PostRequestParser(PostApiOptions options)
             return (null, Flatten(errors));
         }
 
-        foreach (JsonProperty property in root.EnumerateObject())
-        {
-            if (!RootFields.Contains(property.Name))
-            {
-                Fail(property.Name, $"Unknown field '{property.Name}'. Allowed: {string.Join(", ", RootFields)}.");
-            }
-        }
+        RequestFields.RejectUnknown(root, RootFields, Fail);
 
         PostAuthor? author = ParseAuthor(root, Fail);
-        string? text = RequiredString(root, "text", Fail);
+        string? text = RequestFields.RequiredString(root, "text", Fail);
         if (text is not null)
         {
             if (string.IsNullOrWhiteSpace(text))
@@ -76,17 +71,11 @@ internal sealed class PostRequestParser(PostApiOptions options)
             return null;
         }
 
-        foreach (JsonProperty property in author.EnumerateObject())
-        {
-            if (!AuthorFields.Contains(property.Name))
-            {
-                fail($"author.{property.Name}", $"Unknown field 'author.{property.Name}'. Allowed: {string.Join(", ", AuthorFields)}.");
-            }
-        }
+        RequestFields.RejectUnknown(author, AuthorFields, fail, "author.");
 
-        string? email = RequiredString(author, "email", fail, "author.");
-        string? name = RequiredString(author, "displayName", fail, "author.");
-        string? team = RequiredString(author, "team", fail, "author.");
+        string? email = RequestFields.RequiredString(author, "email", fail, "author.");
+        string? name = RequestFields.RequiredString(author, "displayName", fail, "author.");
+        string? team = RequestFields.RequiredString(author, "team", fail, "author.");
         if (email is not null && !IsEmail(email))
         {
             fail("author.email", $"'{Truncate(email)}' is not an email address.");
@@ -189,7 +178,7 @@ internal sealed class PostRequestParser(PostApiOptions options)
 
         if (value.ValueKind != JsonValueKind.String
             || !DateTimeOffset.TryParseExact(value.GetString(), ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset at)
-            || !(value.GetString()!.EndsWith('Z') || value.GetString()!.Contains('+', StringComparison.Ordinal) || value.GetString()!.LastIndexOf('-') > 10))
+            || !RequestFields.HasOffset(value.GetString()!))
         {
             fail("scheduledAt", "The scheduled time must be an ISO 8601 date and time with an offset, e.g. 2026-12-01T09:00:00Z.");
             return null;
@@ -202,23 +191,6 @@ internal sealed class PostRequestParser(PostApiOptions options)
         }
 
         return at;
-    }
-
-    private static string? RequiredString(JsonElement obj, string name, Action<string, string> fail, string prefix = "")
-    {
-        if (!obj.TryGetProperty(name, out JsonElement value))
-        {
-            fail(prefix + name, $"'{prefix}{name}' is required.");
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            fail(prefix + name, $"'{prefix}{name}' must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}.");
-            return null;
-        }
-
-        return value.GetString();
     }
 
     private static bool IsEmail(string value)
