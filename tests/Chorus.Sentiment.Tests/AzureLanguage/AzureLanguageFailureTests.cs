@@ -250,9 +250,19 @@ public sealed class AzureLanguageFailureTests
             options.MaxRetries = 10;
         });
 
-        // Several attempts time out first, so Azure.Core has collected exceptions before the cancellation lands.
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(700));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => analyzer.AnalyzeAsync(TestAnalyzers.Numbered(1), cancellation.Token));
+        // Cancel only once an attempt has timed out and been retried, so Azure.Core has collected exceptions
+        // before the cancellation lands; waiting on the count (not a clock) keeps this true on a busy machine.
+        using var cancellation = new CancellationTokenSource();
+        Task analysis = analyzer.AnalyzeAsync(TestAnalyzers.Numbered(1), cancellation.Token);
+        DateTime deadline = DateTime.UtcNow.AddSeconds(30);
+        while (service.Requests.Count < 2 && !analysis.IsCompleted)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {service.Requests.Count} requests in 30 s");
+            await Task.Delay(20);
+        }
+
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => analysis);
         Assert.True(service.Requests.Count >= 2, $"{service.Requests.Count} requests");
     }
 
