@@ -157,7 +157,7 @@ internal sealed class ScoreCommand
         batch.Clear();
     }
 
-    // A failing analyzer (a remote one, later) fails this batch's lines, not the whole run.
+    // A failing analyzer (Azure AI Language out of reach, say) fails this batch's lines, not the whole run.
     private async Task<IReadOnlyList<DocumentSentiment>> AnalyzeAsync(List<SentimentDocument> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
