@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs;
 using Chorus.Approvals;
 using Chorus.Engine;
 using Chorus.Host.Api;
@@ -16,7 +15,6 @@ using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Chorus.Host;
 
@@ -49,14 +47,6 @@ public static class ChorusApp
         services.AddBlobArtefacts(configuration);
         services.AddSmtpMail(configuration);
         services.AddSingleton<IApprovalLedger>(sp => new BlobApprovalLedger(sp.GetRequiredService<ArtefactContainer>().Client));
-        services.AddSingleton(sp =>
-        {
-            ArtefactStorageOptions options = sp.GetRequiredService<IOptions<ArtefactStorageOptions>>().Value;
-            BlobServiceClient blobs = options.ConnectionString is { Length: > 0 } connection
-                ? new BlobServiceClient(connection)
-                : new BlobServiceClient(options.BlobServiceUri, new Azure.Identity.DefaultAzureCredential());
-            return new ArtefactContainer(blobs.GetBlobContainerClient(options.ContainerName));
-        });
         services.AddChorusApiAuthentication(configuration);
         services.AddOptions<PostApiOptions>().Bind(configuration.GetSection(PostApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -108,6 +98,3 @@ public static class ChorusApp
         return app;
     }
 }
-
-/// <summary>The artefact container, shared by the artefact store's ledger of approval decisions.</summary>
-internal sealed record ArtefactContainer(BlobContainerClient Client);

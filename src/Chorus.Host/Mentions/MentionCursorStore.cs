@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Chorus.Infrastructure.Artefacts;
 
 namespace Chorus.Host.Mentions;
 

@@ -25,9 +25,10 @@ public static class ArtefactServiceCollectionExtensions
             .Bind(configuration.GetSection(ArtefactStorageOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArtefactStorageOptions>>(new ArtefactStorageOptionsValidator()));
-        services.TryAddSingleton<IArtefactStore>(sp =>
+        services.TryAddSingleton(sp =>
             // A host may register BlobClientOptions (retries, diagnostics), as it may for the engine.
-            new BlobArtefactStore(CreateContainerClient(sp.GetRequiredService<IOptions<ArtefactStorageOptions>>().Value, sp.GetService<BlobClientOptions>())));
+            new ArtefactContainer(CreateContainerClient(sp.GetRequiredService<IOptions<ArtefactStorageOptions>>().Value, sp.GetService<BlobClientOptions>())));
+        services.TryAddSingleton<IArtefactStore>(sp => new BlobArtefactStore(sp.GetRequiredService<ArtefactContainer>().Client));
         return services;
     }
 
