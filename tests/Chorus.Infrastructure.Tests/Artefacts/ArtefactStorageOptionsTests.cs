@@ -22,10 +22,12 @@ public sealed class ArtefactStorageOptionsTests(AzuriteFixture azurite)
         });
         ArtefactStorageOptions options = services.CreateOptions<ArtefactStorageOptions>();
 
-        IArtefactStore store = services.CreateSingleton<IArtefactStore>(new Dictionary<Type, object> { [typeof(IOptions<ArtefactStorageOptions>)] = Options.Create(options) });
+        ArtefactContainer artefactContainer = services.CreateSingleton<ArtefactContainer>(new Dictionary<Type, object> { [typeof(IOptions<ArtefactStorageOptions>)] = Options.Create(options) });
+        IArtefactStore store = services.CreateSingleton<IArtefactStore>(new Dictionary<Type, object> { [typeof(ArtefactContainer)] = artefactContainer });
         await store.WriteOnceAsync(ArtefactPath.Of("hello.txt"), "hi"u8.ToArray(), "text/plain");
 
         Assert.Equal(containerName, options.ContainerName);
+        Assert.Equal(containerName, artefactContainer.Client.Name);
         Azure.Storage.Blobs.BlobContainerClient container = new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(containerName);
         Assert.Equal("hi", (await container.GetBlobClient("hello.txt").DownloadContentAsync()).Value.Content.ToString());
         Assert.Contains(services, d => d.ServiceType == typeof(IStartupValidator));
