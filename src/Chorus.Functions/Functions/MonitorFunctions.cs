@@ -46,9 +46,9 @@ internal sealed class MonitorFunctions(MentionMonitor monitor, MentionDigest dig
     public Task PollX([TimerTrigger("%Mentions:Sources:x:Schedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
         => PollAsync("x", client, context);
 
-    private Task PollAsync(string source, DurableTaskClient client, FunctionContext context)
+    private async Task PollAsync(string source, DurableTaskClient client, FunctionContext context)
     {
         durable.Use(client);
-        return monitor.PollAsync(source, context.CancellationToken);
+        await monitor.PollAsync(source, context.CancellationToken);
     }
 }

@@ -113,7 +113,7 @@ internal sealed class DurableOrchestrationContextAdapter(TaskOrchestrationContex
         RetryPolicy durable = policy.HandleFailure is { } handle
             ? new RetryPolicy(policy.MaxNumberOfAttempts, policy.FirstRetryInterval, policy.BackoffCoefficient, policy.MaxRetryInterval, policy.RetryTimeout)
             {
-                HandleTaskFailureDetails = details => handle(ToPort(details)),
+                HandleFailure = details => handle(ToPort(details)),
             }
             : new RetryPolicy(policy.MaxNumberOfAttempts, policy.FirstRetryInterval, policy.BackoffCoefficient, policy.MaxRetryInterval, policy.RetryTimeout);
         return new TaskRetryOptions(durable);
