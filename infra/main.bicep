@@ -80,7 +80,7 @@ param mailFromAddress string
 @description('Public base URL for approval links (a custom domain); empty uses the Function App\'s host name.')
 param publicBaseUrl string = ''
 
-@description('Mention sources by name (rss, mastodon, bluesky, hackernews or x, one timer function each): their non-secret Mentions:Sources:NAME settings, e.g. { rss: { Kind: \'Rss\', Endpoint: \'https://...\', Schedule: \'0 */15 * * * *\' } }. Tokens and app passwords go in Key Vault, referenced from an extra app setting. Names left out are parked.')
+@description('Mention sources by name (any lowercase name; each is polled when its Schedule comes round): their non-secret Mentions:Sources:NAME settings, e.g. { \'google-alerts\': { Kind: \'Rss\', Endpoint: \'https://...\', Schedule: \'0 */15 * * * *\' } }. Tokens and app passwords go in Key Vault, referenced from an extra app setting.')
 param mentionSources object = {}
 
 @description('When the daily digest of positive mentions is sent (six-field NCRONTAB, UTC).')

@@ -56,7 +56,7 @@ param mailFromAddress string
 @description('Public base URL for approval links; empty means this app\'s default host name.')
 param publicBaseUrl string
 
-@description('Mention sources by name, each an object of its non-secret Mentions:Sources:NAME settings (Kind, Endpoint, Query, Schedule as six-field NCRONTAB, ...). Names must be among timerSources below.')
+@description('Mention sources by name, each an object of its non-secret Mentions:Sources:NAME settings (Kind, Endpoint, Query, Schedule as cron with 5 fields or 6 with seconds first, ...).')
 param mentionSources object
 
 @description('When the daily digest of positive mentions is sent (six-field NCRONTAB, UTC).')
@@ -169,17 +169,8 @@ var baseSettings = {
   Api__Keys__default: format(keyVaultReference, apiKeySecretUri)
 }
 
-// The timer functions in src/Chorus.Functions/Functions/MonitorFunctions.cs: PollMentions_NAME, scheduled by
-// %Mentions:Sources:NAME:Schedule%. Every name gets a schedule (the binding must resolve); a name with no configured
-// source is parked (Enabled=false) and its function disabled.
-var timerSources = [
-  'rss'
-  'mastodon'
-  'bluesky'
-  'hackernews'
-  'x'
-]
-
+// Mention sources: any names; the PollMentions timer (src/Chorus.Functions/Functions/MonitorFunctions.cs) runs every
+// minute and polls each source when its own Schedule comes round.
 var configuredSourceSettings = toObject(
   flatten(map(items(mentionSources), source => map(items(source.value), setting => {
     key: 'Mentions__Sources__${source.key}__${setting.key}'
@@ -195,29 +186,10 @@ var digestSettings = union(
   toObject(range(0, length(mentionDigestRecipients)), i => 'Mentions__Digest__Recipients__${i}', i => string(mentionDigestRecipients[i]))
 )
 
-var parkedSourceSettings = toObject(
-  flatten(map(filter(timerSources, name => !contains(mentionSources, name)), name => [
-    {
-      key: 'Mentions__Sources__${name}__Enabled'
-      value: 'false'
-    }
-    {
-      key: 'Mentions__Sources__${name}__Schedule'
-      value: '0 0 0 1 1 *'
-    }
-    {
-      key: 'AzureWebJobs.PollMentions_${name}.Disabled'
-      value: 'true'
-    }
-  ])),
-  entry => entry.key,
-  entry => entry.value
-)
-
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(baseSettings, digestSettings, parkedSourceSettings, configuredSourceSettings)
+  properties: union(baseSettings, digestSettings, configuredSourceSettings)
 }
 
 @description('Function App name.')

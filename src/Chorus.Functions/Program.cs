@@ -1,10 +1,10 @@
-// The Chorus Azure Functions app (isolated worker, ASP.NET Core integration, Durable Functions): the shared services,
-// with Durable's orchestration client (through DurableOrchestrationClientAdapter) instead of the embedded engine.
+// The Chorus Azure Functions app (isolated worker, ASP.NET Core integration, Durable Functions): the services both
+// hosts share, with the Durable client of each invocation (its [DurableClient] binding) as the DurableTaskClient.
 
 using Azure.Core.Serialization;
-using Chorus.Functions.Orchestration;
+using Chorus.Durable;
+using Chorus.Functions.Durable;
 using Chorus.Host;
-using Chorus.Orchestration;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -17,16 +17,18 @@ builder.ConfigureFunctionsWebApplication();
 IServiceCollection services = builder.Services;
 ConfigurationManager configuration = builder.Configuration;
 
-// One JSON shape for orchestration inputs, outputs, events and status in both hosts: Durable's data converter is the
-// worker's serializer (FunctionsWorkerApplicationBuilderExtensions.PostConfigure*Options in the Durable extension).
+// One JSON shape for orchestration inputs, outputs, events and status in both hosts. The Durable extension has no
+// setting of its own: it post-configures the worker's and the client's DataConverter from WorkerOptions.Serializer
+// (FunctionsWorkerApplicationBuilderExtensions.ConfigureDurableExtension), its activity-input converter deserializes
+// with that DataConverter, and activity results go back through the same worker serializer. The self-host sets
+// JsonDataConverter(DurableJson.Options) on its worker and client.
 services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(DurableJson.Options));
 
-// The orchestration port over Durable: the client bound by [DurableClient] in each function (see BoundDurableClient).
-services.AddSingleton<BoundDurableClient>();
-services.AddSingleton<OrchestrationClient>(sp => new DurableOrchestrationClientAdapter(() => sp.GetRequiredService<BoundDurableClient>().Client));
+// DurableTaskClient, for the self-host's handlers and the mention monitor, is the one bound to the running function.
+services.AddInvocationDurableClient();
 
-// Everything else is what the self-host registers (ChorusApp.AddChorusServices), without its embedded engine and
-// without the monitor's loop: timer functions call MentionMonitor.PollAsync.
+// Everything else is what the self-host registers (ChorusApp.AddChorusServices), without its Durable Task worker on
+// DTFx (the Durable extension runs orchestrations here) and without the monitor's loop (timer functions drive it).
 services.AddChorusServices(configuration);
 
 await builder.Build().RunAsync().ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using Chorus.Approvals;
-using Chorus.Engine;
 using Chorus.Host.Api;
 using Chorus.Host.Approvals;
 using Chorus.Host.Mentions;
@@ -9,7 +8,8 @@ using Chorus.Mentions.Triage;
 using Chorus.Infrastructure.Approvals;
 using Chorus.Infrastructure.Artefacts;
 using Chorus.Infrastructure.Mail;
-using Chorus.Orchestration;
+using Chorus.Host.Durable;
+using Microsoft.DurableTask.Client;
 using Chorus.Posts;
 using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
@@ -24,18 +24,22 @@ namespace Chorus.Host;
 /// </summary>
 public static class ChorusApp
 {
-    /// <summary>The self-host: every Chorus service, the embedded durable engine and the mention monitor's loop.</summary>
+    /// <summary>The self-host: every Chorus service, the Durable Task worker and client on DTFx's Azure Storage backend, and the mention monitor's loop.</summary>
     public static WebApplicationBuilder AddChorus(this WebApplicationBuilder builder)
     {
-        builder.Services.AddEmbeddedDurableEngine(builder.Configuration);
+        builder.Services.AddChorusDurableTask(builder.Configuration);
+
+        // Work in flight survives a stop (activities run again after a restart), so a stop need not wait for it; the
+        // Durable Task sidecar alone would wait up to an hour for outstanding work items.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddChorusServices(builder.Configuration);
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<MentionMonitor>());
+        builder.Services.AddHostedService<MentionMonitorLoop>();
         return builder;
     }
 
     /// <summary>
     /// Every Chorus service both hosts share, from configuration (validated when the host starts). The host adds the
-    /// orchestration client: the embedded engine here, Durable Functions in the Azure Functions app.
+    /// Durable Task worker and client: DTFx's Azure Storage backend here, the Durable extension in the Azure Functions app.
     /// </summary>
     public static IServiceCollection AddChorusServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -51,26 +55,21 @@ public static class ChorusApp
         services.AddOptions<PostApiOptions>().Bind(configuration.GetSection(PostApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PostAudit>();
-        services.AddSingleton<IApprovalSubject, PostApprovalSubject>();
+
+        // Whatever takes a DurableTaskClient (the approval subjects, MentionIntake, MentionMonitor over it) is scoped:
+        // the self-host's client is a singleton, but the Azure Functions app only has the one its [DurableClient]
+        // binding gives each invocation, and a singleton would keep the first it saw.
+        services.AddScoped<IApprovalSubject, PostApprovalSubject>();
         services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMentionSources(configuration);
         services.AddSingleton<MentionRecorder>();
         services.AddSingleton<MentionAudit>();
-        services.AddSingleton<MentionIntake>();
+        services.AddScoped<MentionIntake>();
         services.AddSingleton<MentionCursorStore>();
         services.AddSingleton<MentionDigest>();
-        services.AddSingleton<MentionMonitor>();
-        services.AddSingleton<IApprovalSubject, MentionApprovalSubject>();
-        services.AddOrchestrator<PostReviewOrchestrator>()
-            .AddActivity<ScorePostActivity>()
-            .AddActivity<CheckPostActivity>()
-            .AddActivity<PlanReviewActivity>()
-            .AddActivity<RequestApprovalActivity>()
-            .AddActivity<ConcludePostActivity>();
-        services.AddOrchestrator<MentionTriageOrchestrator>()
-            .AddActivity<RecordMentionActivity>()
-            .AddActivity<RequestMentionDecisionActivity>()
-            .AddActivity<ConcludeMentionActivity>();
+        services.AddSingleton<MentionMetrics>();
+        services.AddScoped<MentionMonitor>();
+        services.AddScoped<IApprovalSubject, MentionApprovalSubject>();
         return services;
     }
 
@@ -89,12 +88,14 @@ public static class ChorusApp
             app.MapGet("/samples/mentions.xml", () => Results.File(Path.Combine(AppContext.BaseDirectory, "LocalDevelopment", "sample-mentions.xml"), "application/rss+xml"));
         }
 
-        app.MapGet("/healthz", async (OrchestrationClient client, CancellationToken cancellationToken) =>
-        {
-            // Reading a missing instance exercises the task hub end to end without changing anything.
-            await client.GetInstanceAsync("healthz", cancellation: cancellationToken);
-            return Results.Ok(new { status = "healthy" });
-        });
+        app.MapGet("/healthz", CheckHealthAsync);
         return app;
+    }
+
+    /// <summary>GET /healthz: reading a missing instance exercises the task hub end to end without changing anything.</summary>
+    internal static async Task<IResult> CheckHealthAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        await client.GetInstanceAsync("healthz", cancellation: cancellationToken);
+        return Results.Ok(new { status = "healthy" });
     }
 }

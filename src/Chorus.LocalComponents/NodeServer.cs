@@ -31,7 +31,11 @@ public sealed class NodeServer : IAsyncDisposable
     }
 
     /// <summary>Starts <paramref name="script"/> (a path under node_modules) with arguments and waits until <paramref name="port"/> listens.</summary>
-    public static async Task<NodeServer> StartAsync(string name, string script, IEnumerable<string> arguments, int port, CancellationToken cancellationToken)
+    public static Task<NodeServer> StartAsync(string name, string script, IEnumerable<string> arguments, int port, CancellationToken cancellationToken)
+        => StartAsync(name, script, arguments, [port], cancellationToken);
+
+    /// <summary>Starts <paramref name="script"/> (a path under node_modules) with arguments and waits until every one of <paramref name="ports"/> listens.</summary>
+    public static async Task<NodeServer> StartAsync(string name, string script, IEnumerable<string> arguments, IReadOnlyList<int> ports, CancellationToken cancellationToken)
     {
         string entry = await NodeTools.ResolveAsync(script, cancellationToken).ConfigureAwait(false);
         ProcessStartInfo start = new("node")
@@ -50,12 +54,15 @@ public sealed class NodeServer : IAsyncDisposable
         NodeServer server = new(process);
         try
         {
-            await LoopbackPort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => process.HasExited, cancellationToken).ConfigureAwait(false);
+            foreach (int port in ports)
+            {
+                await LoopbackPort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => process.HasExited, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or InvalidOperationException)
         {
             await server.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"{name} did not start listening on 127.0.0.1:{port}. Its output:\n{server.Output}", ex);
+            throw new InvalidOperationException($"{name} did not start listening on 127.0.0.1:{string.Join(", ", ports)}. Its output:\n{server.Output}", ex);
         }
 
         return server;

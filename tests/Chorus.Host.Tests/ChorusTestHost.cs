@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Chorus.LocalComponents;
-using Chorus.Orchestration;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,7 +14,7 @@ namespace Chorus.Host.Tests;
 
 /// <summary>
 /// The real self-host (<see cref="ChorusApp"/>) on a free loopback port, against the shared Azurite and maildev, with
-/// its own task hub, artefact container and approver addresses, and optionally a clock the test moves.
+/// its own task hub, artefact container and approver addresses, on the real Durable Task Framework.
 /// </summary>
 internal sealed class ChorusTestHost : IAsyncDisposable
 {
@@ -40,13 +40,13 @@ internal sealed class ChorusTestHost : IAsyncDisposable
 
     public BlobContainerClient Artefacts { get; }
 
-    public OrchestrationClient Orchestrations => _app.Services.GetRequiredService<OrchestrationClient>();
+    public DurableTaskClient Orchestrations => _app.Services.GetRequiredService<DurableTaskClient>();
 
     public IServiceProvider Services => _app.Services;
 
     public string Approver(string name) => $"{name}-{Suffix}@chorus.test";
 
-    public static async Task<ChorusTestHost> StartAsync(LocalServicesFixture services, TimeProvider? time = null, Action<Dictionary<string, string?>, Func<string, string>>? configure = null, string? suffix = null)
+    public static async Task<ChorusTestHost> StartAsync(LocalServicesFixture services, Action<Dictionary<string, string?>, Func<string, string>>? configure = null, string? suffix = null)
     {
         suffix ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
         int port = LoopbackPort.GetFree();
@@ -58,8 +58,7 @@ internal sealed class ChorusTestHost : IAsyncDisposable
             ["Durable:ConnectionString"] = services.Azurite.ConnectionString,
             ["Durable:HubName"] = "hub" + suffix,
             ["Durable:WorkerId"] = "host-" + suffix,
-            ["Durable:PollInterval"] = "00:00:00.100",
-            ["Durable:MaxFlushDelay"] = "00:00:00.020",
+            ["Durable:PartitionCount"] = "2",
             ["Artefacts:ConnectionString"] = services.Azurite.ConnectionString,
             ["Artefacts:ContainerName"] = "artefacts" + suffix,
             ["Mail:Host"] = "127.0.0.1",
@@ -86,11 +85,6 @@ internal sealed class ChorusTestHost : IAsyncDisposable
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
-        if (time is not null)
-        {
-            builder.Services.AddSingleton(time);
-        }
-
         builder.AddChorus();
         WebApplication app = builder.Build();
         app.MapChorus();

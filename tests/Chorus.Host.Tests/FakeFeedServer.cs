@@ -24,6 +24,9 @@ internal sealed class FakeFeedServer : IAsyncDisposable
 
     public int Requests { get; private set; }
 
+    /// <summary>Gets or sets a pause to ask for: while set, every request is answered 429 with this Retry-After.</summary>
+    public TimeSpan? Throttle { get; set; }
+
     public static async Task<FakeFeedServer> StartAsync()
     {
         int port = LoopbackPort.GetFree();
@@ -31,9 +34,15 @@ internal sealed class FakeFeedServer : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         WebApplication app = builder.Build();
         FakeFeedServer server = new(app, new Uri($"http://127.0.0.1:{port}/alerts.xml"));
-        app.MapGet("/alerts.xml", () =>
+        app.MapGet("/alerts.xml", (HttpResponse response) =>
         {
             server.Requests++;
+            if (server.Throttle is { } pause)
+            {
+                response.Headers.RetryAfter = ((int)pause.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+            }
+
             return Results.Text(server.Render(), "application/rss+xml", Encoding.UTF8);
         });
         await app.StartAsync();

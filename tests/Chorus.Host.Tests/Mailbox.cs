@@ -16,8 +16,19 @@ internal sealed partial class Mailbox(Uri webUri)
             m.GetProperty("subject").GetString() ?? string.Empty,
             m.GetProperty("to").EnumerateArray().Select(t => t.GetProperty("address").GetString()!).ToList(),
             m.TryGetProperty("html", out JsonElement html) ? html.GetString() ?? string.Empty : string.Empty,
-            m.TryGetProperty("text", out JsonElement text) ? text.GetString() ?? string.Empty : string.Empty)).ToList();
+            m.TryGetProperty("text", out JsonElement text) ? text.GetString() ?? string.Empty : string.Empty,
+            m.GetProperty("time").GetDateTimeOffset())
+        {
+            MessageId = MessageIdOf(m),
+        }).ToList();
     }
+
+    /// <summary>The Message-ID header (mailparser's headers are keyed in lower case), or null.</summary>
+    private static string? MessageIdOf(JsonElement mail)
+        => mail.TryGetProperty("headers", out JsonElement headers) && headers.ValueKind == JsonValueKind.Object
+            && headers.EnumerateObject().FirstOrDefault(h => h.Name.Equals("message-id", StringComparison.OrdinalIgnoreCase)).Value is { ValueKind: JsonValueKind.String } id
+                ? id.GetString()
+                : null;
 
     /// <summary>Waits for a mail to <paramref name="to"/> whose subject contains <paramref name="subject"/>.</summary>
     public async Task<ReceivedMail> WaitForAsync(string to, string subject, TimeSpan? timeout = null)
@@ -44,9 +55,12 @@ internal sealed partial class Mailbox(Uri webUri)
         => (await AllAsync()).Count(m => m.To.Contains(to, StringComparer.OrdinalIgnoreCase) && m.Subject.Contains(subject, StringComparison.Ordinal));
 }
 
-/// <summary>A received mail and the approval links in it.</summary>
-internal sealed partial record ReceivedMail(string Subject, IReadOnlyList<string> To, string Html, string Text)
+/// <summary>A received mail, its time as maildev reports it (the Date header: whole seconds), and the approval links in it.</summary>
+internal sealed partial record ReceivedMail(string Subject, IReadOnlyList<string> To, string Html, string Text, DateTimeOffset ReceivedAt)
 {
+    /// <summary>Gets the Message-ID header.</summary>
+    public string? MessageId { get; init; }
+
     public IReadOnlyList<Uri> Links => LinkPattern().Matches(Html).Select(m => new Uri(System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))).Distinct().ToList();
 
     public Uri Link(string label) => new(System.Net.WebUtility.HtmlDecode(Regex.Match(Html, $"<a href=\"([^\"]+)\"[^>]*>{label}</a>").Groups[1].Value));

@@ -52,6 +52,42 @@ public sealed class PostApprovalFlowTests(LocalServicesFixture services)
     }
 
     [Fact]
+    public async Task Repeating_a_submission_after_a_human_decided_it_answers_the_same_and_restarts_nothing()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
+        Mailbox mail = new(services.Maildev.WebUri);
+        string body = $$"""{"author":{"email":"author-{{host.Suffix}}@chorus.test","displayName":"Ada Author","team":"marketing"},"text":{{JsonSerializer.Serialize(NeedsReview)}},"channels":["linkedin"]}""";
+        async Task<(HttpStatusCode Status, string PostId)> SubmitAsync()
+        {
+            using HttpRequestMessage request = new(HttpMethod.Post, "api/posts") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Add("Idempotency-Key", "decided-once");
+            using HttpResponseMessage response = await host.Http.SendAsync(request);
+            return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("postId").GetString()!);
+        }
+
+        (HttpStatusCode _, string postId) = await SubmitAsync();
+        ReceivedMail request = await mail.WaitForAsync(host.Approver("comms"), "Approve a post");
+        using HttpClient browser = new();
+        using (HttpResponseMessage decided = await browser.PostAsync(request.Link("Approve"), new FormUrlEncodedContent(new Dictionary<string, string> { ["action"] = "approve" })))
+        {
+            Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        }
+
+        await host.WaitForStatusAsync(postId, "Approved");
+        await mail.WaitForAsync($"author-{host.Suffix}@chorus.test", "Your post was approved");
+
+        (HttpStatusCode again, string sameId) = await SubmitAsync();
+        Assert.Equal(HttpStatusCode.Accepted, again);
+        Assert.Equal(postId, sameId);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // Time for a restarted review to show itself.
+        Assert.Equal("Approved", (await host.WaitForStatusAsync(postId, "Approved")).GetProperty("status").GetString());
+        Assert.Equal(1, await mail.CountAsync(host.Approver("comms"), "Approve a post"));
+        Assert.Equal(1, await mail.CountAsync($"author-{host.Suffix}@chorus.test", "Your post was approved"));
+        Microsoft.DurableTask.Client.OrchestrationMetadata? review = await host.Orchestrations.GetInstanceAsync("post-" + postId);
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed, review?.RuntimeStatus);
+    }
+
+    [Fact]
     public async Task A_rejection_reaches_the_author_with_the_reviewers_comment()
     {
         await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);

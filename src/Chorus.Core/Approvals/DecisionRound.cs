@@ -1,4 +1,4 @@
-using Chorus.Orchestration;
+using Microsoft.DurableTask;
 
 namespace Chorus.Approvals;
 
@@ -34,16 +34,19 @@ public static class DecisionRound
     /// <param name="take">Takes a decision in; returns true when the round is decided by it.</param>
     /// <param name="onPhase">Sends the reminder or the escalation.</param>
     /// <returns>True when decided, false when the round expired.</returns>
-    public static async Task<bool> RunAsync(OrchestrationContext context, DecisionRoundTimes times, Func<ApprovalDecision, bool> take, Func<DecisionPhase, Task> onPhase)
+    public static async Task<bool> RunAsync(TaskOrchestrationContext context, DecisionRoundTimes times, Func<ApprovalDecision, bool> take, Func<DecisionPhase, Task> onPhase)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(times);
         ArgumentNullException.ThrowIfNull(take);
         ArgumentNullException.ThrowIfNull(onPhase);
-        int phase = 0;
         using CancellationTokenSource waitCts = new();
         Task<ApprovalDecision> next = context.WaitForExternalEvent<ApprovalDecision>(ApprovalDecision.EventName, waitCts.Token);
-        while (true)
+
+        // Three phases (reminder, escalation, expiry); decisions come only through single-use links, so the loop and
+        // the history stay bounded by the number of approvers.
+        int phase = 0;
+        while (phase < 3)
         {
             DateTime due = phase switch { 0 => times.RemindAt, 1 => times.EscalateAt, _ => times.ExpireAt };
             using CancellationTokenSource timerCts = new();
@@ -61,14 +64,22 @@ public static class DecisionRound
                 continue;
             }
 
-            if (phase == 2)
+            // A timer message can be delivered a little before its time by the queue's clock; the turn's own clock
+            // decides, so a reminder or an expiry never comes early: wait out the rest on the same live event wait.
+            if (context.CurrentUtcDateTime < due)
             {
-                waitCts.Cancel();
-                return false;
+                continue;
             }
 
-            await onPhase(phase == 0 ? DecisionPhase.Reminder : DecisionPhase.Escalation);
+            if (phase < 2)
+            {
+                await onPhase(phase == 0 ? DecisionPhase.Reminder : DecisionPhase.Escalation);
+            }
+
             phase++;
         }
+
+        waitCts.Cancel();
+        return false;
     }
 }

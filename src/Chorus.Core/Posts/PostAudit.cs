@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Chorus.Artefacts;
-using Chorus.Orchestration;
+using Chorus.Durable;
 
 namespace Chorus.Posts;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Chorus.Artefacts;
-using Chorus.Orchestration;
+using Chorus.Durable;
 using Chorus.Posts.Policy;
 using Chorus.Sentiment;
 

@@ -1,5 +1,4 @@
 using Chorus.Functions.Http;
-using Chorus.Functions.Orchestration;
 using Chorus.Host.Approvals;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -12,25 +11,19 @@ namespace Chorus.Functions.Functions;
 /// orchestration through the Durable client (the approval subjects' RaiseEventAsync), never through the management
 /// URLs that carry the system key.
 /// </summary>
-internal sealed class ApprovalFunctions(BoundDurableClient durable)
+internal static class ApprovalFunctions
 {
     /// <summary>GET /approvals/{token}: the confirmation page; it changes nothing.</summary>
     [Function("ShowApproval")]
-    public IResult Show(
+    public static IResult Show(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{token}")] HttpRequest request,
         [DurableClient] DurableTaskClient client)
-    {
-        durable.Use(client);
-        return SharedHandler.Run(ApprovalEndpoints.ShowAsync);
-    }
+        => SharedHandler.Run(client, ApprovalEndpoints.ShowAsync);
 
     /// <summary>POST /approvals/{token}: the page's form; records the decision once.</summary>
     [Function("DecideApproval")]
-    public IResult Decide(
+    public static IResult Decide(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{token}")] HttpRequest request,
         [DurableClient] DurableTaskClient client)
-    {
-        durable.Use(client);
-        return SharedHandler.Run(ApprovalEndpoints.DecideAsync);
-    }
+        => SharedHandler.Run(client, ApprovalEndpoints.DecideAsync);
 }

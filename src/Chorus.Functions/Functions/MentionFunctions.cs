@@ -1,5 +1,4 @@
 using Chorus.Functions.Http;
-using Chorus.Functions.Orchestration;
 using Chorus.Host.Api;
 using Chorus.Host.Mentions;
 using Microsoft.AspNetCore.Http;
@@ -9,35 +8,24 @@ using Microsoft.DurableTask.Client;
 namespace Chorus.Functions.Functions;
 
 /// <summary>The mentions API: the self-host's <see cref="MentionEndpoints"/> handlers on the same routes and policy.</summary>
-internal sealed class MentionFunctions(BoundDurableClient durable)
+internal static class MentionFunctions
 {
-    /// <summary>POST /api/mentions: the inbox for tools that push mentions.</summary>
+    /// <summary>POST /api/mentions: the inbox for tools that push mentions (a flagged one starts a triage).</summary>
     [Function("ReceiveMention")]
-    public IResult Receive(
+    public static IResult Receive(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/mentions")] HttpRequest request,
         [DurableClient] DurableTaskClient client)
-    {
-        durable.Use(client);
-        return SharedHandler.Authorized(ApiAuthentication.PolicyName, MentionEndpoints.ReceiveAsync);
-    }
+        => SharedHandler.Authorized(ApiAuthentication.PolicyName, client, MentionEndpoints.ReceiveAsync);
 
-    /// <summary>GET /api/mentions.</summary>
+    /// <summary>GET /api/mentions: read from the artefacts' index tags, no Durable client needed.</summary>
     [Function("ListMentions")]
-    public IResult List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/mentions")] HttpRequest request,
-        [DurableClient] DurableTaskClient client)
-    {
-        durable.Use(client);
-        return SharedHandler.Authorized(ApiAuthentication.PolicyName, MentionEndpoints.ListAsync);
-    }
+    public static IResult List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/mentions")] HttpRequest request)
+        => SharedHandler.Authorized(ApiAuthentication.PolicyName, MentionEndpoints.ListAsync);
 
-    /// <summary>GET /api/mentions/summary.</summary>
+    /// <summary>GET /api/mentions/summary: read from the artefacts' index tags, no Durable client needed.</summary>
     [Function("SummarizeMentions")]
-    public IResult Summary(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/mentions/summary")] HttpRequest request,
-        [DurableClient] DurableTaskClient client)
-    {
-        durable.Use(client);
-        return SharedHandler.Authorized(ApiAuthentication.PolicyName, MentionEndpoints.SummaryAsync);
-    }
+    public static IResult Summary(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/mentions/summary")] HttpRequest request)
+        => SharedHandler.Authorized(ApiAuthentication.PolicyName, MentionEndpoints.SummaryAsync);
 }

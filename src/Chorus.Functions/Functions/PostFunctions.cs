@@ -1,5 +1,4 @@
 using Chorus.Functions.Http;
-using Chorus.Functions.Orchestration;
 using Chorus.Host.Api;
 using Chorus.Host.Posts;
 using Microsoft.AspNetCore.Http;
@@ -9,35 +8,26 @@ using Microsoft.DurableTask.Client;
 namespace Chorus.Functions.Functions;
 
 /// <summary>The staff-post API: the self-host's <see cref="PostEndpoints"/> handlers on the same routes and policy.</summary>
-internal sealed class PostFunctions(BoundDurableClient durable)
+internal static class PostFunctions
 {
     /// <summary>POST /api/posts.</summary>
     [Function("SubmitPost")]
-    public IResult Submit(
+    public static IResult Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/posts")] HttpRequest request,
         [DurableClient] DurableTaskClient client)
-    {
-        durable.Use(client);
-        return SharedHandler.Authorized(ApiAuthentication.PolicyName, PostEndpoints.SubmitAsync);
-    }
+        => SharedHandler.Authorized(ApiAuthentication.PolicyName, client, PostEndpoints.SubmitAsync);
 
     /// <summary>GET /api/posts/{postId}.</summary>
     [Function("GetPost")]
-    public IResult Get(
+    public static IResult Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/posts/{postId}")] HttpRequest request,
         [DurableClient] DurableTaskClient client)
-    {
-        durable.Use(client);
-        return SharedHandler.Authorized(ApiAuthentication.PolicyName, PostEndpoints.GetAsync);
-    }
+        => SharedHandler.Authorized(ApiAuthentication.PolicyName, client, PostEndpoints.GetAsync);
 
     /// <summary>GET /api/posts.</summary>
     [Function("ListPosts")]
-    public IResult List(
+    public static IResult List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/posts")] HttpRequest request,
         [DurableClient] DurableTaskClient client)
-    {
-        durable.Use(client);
-        return SharedHandler.Authorized(ApiAuthentication.PolicyName, PostEndpoints.ListAsync);
-    }
+        => SharedHandler.Authorized(ApiAuthentication.PolicyName, client, PostEndpoints.ListAsync);
 }

@@ -5,7 +5,8 @@ namespace Chorus.Host.Approvals;
 /// <summary>
 /// Approval links. <c>GET /approvals/{token}</c> only shows a confirmation page (mail scanners and link previews
 /// fetch every URL; a GET must never decide). <c>POST /approvals/{token}</c>, sent by that page's form, decides:
-/// the token is checked, the item must still wait for that stage, and the approver's slot is consumed once.
+/// the token is checked, the item must still wait for that stage, and the approver's slot is consumed once. A POST
+/// on a used slot whose item still waits delivers the recorded decision again (a crash between the two steps).
 /// </summary>
 internal static class ApprovalEndpoints
 {
@@ -39,7 +40,7 @@ internal static class ApprovalEndpoints
             return Page(ApprovalPages.Outcome("This form could not be read", "Send the decision from the confirmation page. Nothing was recorded.", success: false), StatusCodes.Status400BadRequest);
         }
 
-        (ApprovalTokenClaims? claims, IApprovalSubject? subject, IResult? refusal) = await AdmitAsync(token, signer, ledger, subjects, cancellationToken);
+        (ApprovalTokenClaims? claims, IApprovalSubject? subject, IResult? refusal) = await AdmitAsync(token, signer, ledger, subjects, cancellationToken, deliverInterrupted: true);
         if (refusal is not null)
         {
             return refusal;
@@ -69,8 +70,12 @@ internal static class ApprovalEndpoints
     }
 
     /// <summary>The checks both verbs share: a valid token, a known subject, a slot not yet used, an item still waiting.</summary>
+    /// <param name="deliverInterrupted">
+    /// For a POST: when the slot is used but the item still waits for that stage, deliver the recorded decision first
+    /// (see <see cref="DeliverInterruptedAsync"/>). A GET never does.
+    /// </param>
     private static async Task<(ApprovalTokenClaims? Claims, IApprovalSubject? Subject, IResult? Refusal)> AdmitAsync(
-        string token, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, CancellationToken cancellationToken)
+        string token, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, CancellationToken cancellationToken, bool deliverInterrupted = false)
     {
         TokenCheck check = signer.Verify(token);
         if (check.Problem != TokenProblem.None || check.Claims is null)
@@ -87,6 +92,11 @@ internal static class ApprovalEndpoints
 
         if (await ledger.GetAsync(claims, cancellationToken) is { } earlier)
         {
+            if (deliverInterrupted)
+            {
+                await DeliverInterruptedAsync(claims, subject, earlier, cancellationToken);
+            }
+
             return (null, null, Page(ApprovalPages.AlreadyUsed(earlier), StatusCodes.Status409Conflict));
         }
 
@@ -96,6 +106,22 @@ internal static class ApprovalEndpoints
         }
 
         return (claims, subject, null);
+    }
+
+    /// <summary>
+    /// Finishes a decision that was recorded but may never have reached the item. A decision takes its ledger slot
+    /// first (so two clicks cannot both decide) and is delivered after; a process that dies in between, or a delivery
+    /// that fails, leaves the slot used and the item waiting, and the approver's retry would only hear "already used".
+    /// So while the item still waits for that stage, the recorded decision (its action and comment, not the retried
+    /// link's) is delivered again. Delivery is idempotent: the decision artefact and audit line are written once, and
+    /// the orchestration takes one decision per approver and stage, ignoring a repeat.
+    /// </summary>
+    private static async Task DeliverInterruptedAsync(ApprovalTokenClaims claims, IApprovalSubject subject, ApprovalDecisionRecord recorded, CancellationToken cancellationToken)
+    {
+        if (await subject.CheckWaitingAsync(claims, cancellationToken) is null)
+        {
+            await subject.DecideAsync(claims with { Action = recorded.Action }, recorded, cancellationToken);
+        }
     }
 
     private static ApprovalPageResult Page(string html, int status) => new(html, status);

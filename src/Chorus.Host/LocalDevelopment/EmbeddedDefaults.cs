@@ -20,7 +20,7 @@ internal sealed class EmbeddedDefaults : IAsyncDisposable
     {
         EmbeddedDefaults defaults = new();
         Dictionary<string, string?> settings = [];
-        if (string.IsNullOrEmpty(configuration["Durable:ConnectionString"]) && string.IsNullOrEmpty(configuration["Durable:BlobServiceUri"]))
+        if (string.IsNullOrEmpty(configuration["Durable:ConnectionString"]) && string.IsNullOrEmpty(configuration["Durable:AccountName"]))
         {
             defaults._azurite = await AzuriteServer.StartAsync(cancellationToken).ConfigureAwait(false);
             settings["Durable:ConnectionString"] = defaults._azurite.ConnectionString;
@@ -29,7 +29,7 @@ internal sealed class EmbeddedDefaults : IAsyncDisposable
                 settings["Artefacts:ConnectionString"] = defaults._azurite.ConnectionString;
             }
 
-            defaults._notes.Add("Blob Storage: Azurite, in memory, started by Chorus (its contents vanish on exit)");
+            defaults._notes.Add("Storage: Azurite (blob, queue, table), in memory, started by Chorus (its contents vanish on exit)");
         }
 
         if (string.IsNullOrEmpty(configuration["Mail:Host"]))

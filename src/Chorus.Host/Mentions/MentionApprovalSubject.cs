@@ -5,12 +5,14 @@ using Chorus.Artefacts;
 using Chorus.Host.Approvals;
 using Chorus.Mentions;
 using Chorus.Mentions.Triage;
-using Chorus.Orchestration;
+using Chorus.Durable;
+using Chorus.Host.Durable;
+using Microsoft.DurableTask.Client;
 
 namespace Chorus.Host.Mentions;
 
 /// <summary>Flagged mentions on the shared approval pages: Respond, Escalate or Dismiss.</summary>
-internal sealed class MentionApprovalSubject(IArtefactStore artefacts, OrchestrationClient orchestrations, MentionAudit audit) : IApprovalSubject
+internal sealed class MentionApprovalSubject(IArtefactStore artefacts, DurableTaskClient orchestrations, MentionAudit audit) : IApprovalSubject
 {
     public string Subject => "mention";
 

@@ -6,19 +6,22 @@ using Chorus.Infrastructure.Artefacts;
 namespace Chorus.Host.Mentions;
 
 /// <summary>
-/// Each source's polling cursor, at <c>cursors/{source}.json</c> in the artefact container. The monitor saves it only
-/// after every mention up to it was handed over, so a crash in between re-delivers and never skips.
+/// Each source's polling record, at <c>cursors/{source}.json</c> in the artefact container: its cursor, which the
+/// monitor saves only after every mention up to it was handed over (so a crash in between re-delivers and never skips),
+/// and when it was last polled, which decides when it is due again. Kept in storage rather than in memory because on
+/// Azure every poll may run on a different instance.
 /// </summary>
 internal sealed class MentionCursorStore(ArtefactContainer container)
 {
     private BlobClient Blob(string source) => container.Client.GetBlobClient($"cursors/{source}.json");
 
-    public async Task<string?> ReadAsync(string source, CancellationToken cancellationToken)
+    /// <summary>Reads the source's record; null when it was never polled.</summary>
+    public async Task<MentionCursor?> ReadAsync(string source, CancellationToken cancellationToken)
     {
         try
         {
-            BlobDownloadResult result = (await container.Client.GetBlobClient($"cursors/{source}.json").DownloadContentAsync(cancellationToken)).Value;
-            return result.Content.ToObjectFromJson<CursorRecord>()?.Cursor;
+            BlobDownloadResult result = (await Blob(source).DownloadContentAsync(cancellationToken)).Value;
+            return result.Content.ToObjectFromJson<MentionCursor>();
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -26,11 +29,17 @@ internal sealed class MentionCursorStore(ArtefactContainer container)
         }
     }
 
-    public async Task SaveAsync(string source, string? cursor, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task SaveAsync(string source, MentionCursor record, CancellationToken cancellationToken)
     {
         await container.Client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await Blob(source).UploadAsync(BinaryData.FromObjectAsJson(new CursorRecord(cursor, at)), overwrite: true, cancellationToken);
+        await Blob(source).UploadAsync(BinaryData.FromObjectAsJson(record), overwrite: true, cancellationToken);
     }
-
-    private sealed record CursorRecord(string? Cursor, DateTimeOffset SavedAt);
 }
+
+/// <summary>
+/// One source's polling record. <paramref name="SavedAt"/> is when <paramref name="Cursor"/> last moved;
+/// <paramref name="PolledAt"/> is the time of the last poll that was due (successful or not); a source that asked for a
+/// pause (429, Retry-After) is not polled before <paramref name="PausedUntil"/>. Records written before the last two
+/// existed read them as null: such a source is due at once.
+/// </summary>
+internal sealed record MentionCursor(string? Cursor, DateTimeOffset? SavedAt, DateTimeOffset? PolledAt = null, DateTimeOffset? PausedUntil = null);

@@ -1,6 +1,8 @@
 using Chorus.Mentions;
 using Chorus.Mentions.Triage;
-using Chorus.Orchestration;
+using Chorus.Durable;
+using Chorus.Host.Durable;
+using Microsoft.DurableTask.Client;
 using Chorus.Sentiment;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +16,7 @@ namespace Chorus.Host.Mentions;
 internal sealed partial class MentionIntake(
     ISentimentAnalyzer analyzer,
     MentionRecorder recorder,
-    OrchestrationClient orchestrations,
+    DurableTaskClient orchestrations,
     IOptionsMonitor<TriageOptions> triage,
     ILogger<MentionIntake> logger)
 {
@@ -47,21 +49,13 @@ internal sealed partial class MentionIntake(
 
     private async Task<IntakeResult> StartTriageAsync(MentionTriageInput input, CancellationToken cancellationToken)
     {
-        if (await orchestrations.GetInstanceAsync(input.InstanceId, cancellation: cancellationToken) is not null)
+        if (!await orchestrations.StartOnceAsync(nameof(MentionTriageOrchestrator), input, input.InstanceId, cancellationToken))
         {
             return new IntakeResult(input.MentionId, input.Mention.Source, "duplicate");
         }
 
-        try
-        {
-            await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(MentionTriageOrchestrator), input, new StartOrchestrationOptions(input.InstanceId), cancellationToken);
-            LogFlagged(logger, input.Mention.Source, input.MentionId, input.Classification.Reasons);
-            return new IntakeResult(input.MentionId, input.Mention.Source, "flagged");
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            return new IntakeResult(input.MentionId, input.Mention.Source, "duplicate");
-        }
+        LogFlagged(logger, input.Mention.Source, input.MentionId, input.Classification.Reasons);
+        return new IntakeResult(input.MentionId, input.Mention.Source, "flagged");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mention {MentionId} from {Source} needs a person: {Reasons}")]

@@ -1,122 +1,138 @@
-using System.Diagnostics.Metrics;
+using Chorus.Infrastructure.Mentions;
 using Chorus.Mentions;
 using Cronos;
+using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Mentions;
 
 /// <summary>
-/// Polls every enabled source on its cron schedule (<c>Mentions:Sources:{name}:Schedule</c>, 5 or 6 fields, UTC).
-/// A failing source never holds up the others: the failure is logged with its name and counted, and the next poll
-/// retries (later, when the source asked for a pause). The Azure Functions app calls <see cref="PollAsync"/> from
-/// timer triggers instead of running this loop.
+/// Polls the enabled mention sources. <see cref="PollDueAsync"/> polls every source whose schedule
+/// (<c>Mentions:Sources:{name}:Schedule</c>, cron with 5 or 6 fields, UTC) has come round since its last poll, as kept
+/// in its cursor record (<see cref="MentionCursorStore"/>), so any caller on any clock drives every configured source:
+/// the self-host's <see cref="MentionMonitorLoop"/> and the Azure Functions app's one-minute timer. A failing source
+/// never holds up the others: the failure is logged with its name and counted, and the source is retried on its next
+/// occurrence (not before the pause it asked for, if any).
 /// </summary>
+/// <remarks>
+/// Scoped, like <see cref="MentionIntake"/> under it: the Azure Functions app binds a Durable client per invocation.
+/// </remarks>
 internal sealed partial class MentionMonitor(
     IEnumerable<IMentionSource> sources,
     MentionIntake intake,
-    MentionDigest digest,
     MentionCursorStore cursors,
-    IConfiguration configuration,
+    IOptions<MentionsOptions> options,
+    MentionMetrics metrics,
     TimeProvider time,
-    IMeterFactory meters,
-    ILogger<MentionMonitor> logger) : BackgroundService
+    ILogger<MentionMonitor> logger)
 {
-    // Not a valid source name, so it cannot clash with one.
-    private const string DigestJob = "(digest)";
+    /// <summary>The schedule of a source that has none configured (only disabled sources may lack one).</summary>
+    internal const string DefaultSchedule = "*/5 * * * *";
 
-    private readonly Dictionary<string, DateTimeOffset> _pausedUntil = new(StringComparer.Ordinal);
-    private readonly Counter<long> _failures = meters.Create("Chorus.Mentions").CreateCounter<long>("chorus.mentions.poll_failures");
-    private readonly Counter<long> _taken = meters.Create("Chorus.Mentions").CreateCounter<long>("chorus.mentions.taken_in");
-
-    /// <summary>Polls one source until it is caught up (bounded), handing over each batch before saving its cursor.</summary>
+    /// <summary>Polls one source now, whatever its schedule, until it is caught up (bounded); failures propagate.</summary>
+    /// <returns>How many mentions were handed over.</returns>
     public async Task<int> PollAsync(string sourceName, CancellationToken cancellationToken)
     {
         IMentionSource source = sources.FirstOrDefault(s => s.Name == sourceName) ?? throw new ArgumentException($"No enabled mention source named '{sourceName}'.", nameof(sourceName));
+        DateTimeOffset now = time.GetUtcNow();
+        (int taken, MentionCursor? record) = await DrainAsync(source, await cursors.ReadAsync(source.Name, cancellationToken), cancellationToken);
+        await cursors.SaveAsync(source.Name, Polled(record, now, pausedUntil: null), cancellationToken);
+        return taken;
+    }
+
+    /// <summary>
+    /// Polls, concurrently, every source that is due at <paramref name="now"/>: never polled, or its schedule has an
+    /// occurrence after its last poll and at or before <paramref name="now"/>, and no pause it asked for is running.
+    /// Each polled source's record then says it was polled at <paramref name="now"/>.
+    /// </summary>
+    /// <returns>When the next source is due (<see cref="DateTimeOffset.MaxValue"/> without sources).</returns>
+    public async Task<DateTimeOffset> PollDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        DateTimeOffset[] next = await Task.WhenAll(sources.Select(source => PollIfDueAsync(source, now, cancellationToken)));
+        return next.Length == 0 ? DateTimeOffset.MaxValue : next.Min();
+    }
+
+    /// <summary>When a source on <paramref name="schedule"/> with <paramref name="record"/> is next due (at or before now: due).</summary>
+    internal static DateTimeOffset DueAt(CronExpression schedule, MentionCursor? record)
+    {
+        DateTimeOffset due = record?.PolledAt is { } last ? schedule.GetNextOccurrence(last, TimeZoneInfo.Utc) ?? DateTimeOffset.MaxValue : DateTimeOffset.MinValue;
+        if (record?.PausedUntil is { } until && until > due)
+        {
+            // Not before the pause ends, and then on the schedule.
+            due = schedule.GetNextOccurrence(until, TimeZoneInfo.Utc, inclusive: true) ?? DateTimeOffset.MaxValue;
+        }
+
+        return due;
+    }
+
+    /// <summary>Parses a source's schedule: cron with 5 fields, or 6 with seconds first (as Azure Functions writes them).</summary>
+    internal static CronExpression ParseSchedule(string expression)
+        => CronExpression.Parse(expression, expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+
+    private CronExpression ScheduleOf(string source)
+        => ParseSchedule(options.Value.Sources.TryGetValue(source, out MentionSourceOptions? configured) && !string.IsNullOrWhiteSpace(configured.Schedule) ? configured.Schedule : DefaultSchedule);
+
+    private async Task<DateTimeOffset> PollIfDueAsync(IMentionSource source, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        CronExpression schedule = ScheduleOf(source.Name);
+        MentionCursor? record = await cursors.ReadAsync(source.Name, cancellationToken);
+        DateTimeOffset due = DueAt(schedule, record);
+        if (due > now)
+        {
+            return due;
+        }
+
+        DateTimeOffset? pausedUntil = null;
+        try
+        {
+            (_, record) = await DrainAsync(source, record, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            metrics.Failures.Add(1, new KeyValuePair<string, object?>("source", source.Name));
+            if (ex is MentionSourceException { RetryAfter: { } pause })
+            {
+                pausedUntil = now + pause;
+            }
+
+            LogSourceFailed(logger, ex, source.Name);
+
+            // Some batches may have been handed over (and their cursor saved) before the failure.
+            record = await cursors.ReadAsync(source.Name, cancellationToken);
+        }
+
+        MentionCursor polled = Polled(record, now, pausedUntil);
+        await cursors.SaveAsync(source.Name, polled, cancellationToken);
+        return DueAt(schedule, polled);
+    }
+
+    /// <summary>Polls until caught up (at most 50 batches), handing over each batch before saving its cursor.</summary>
+    private async Task<(int Taken, MentionCursor? Record)> DrainAsync(IMentionSource source, MentionCursor? record, CancellationToken cancellationToken)
+    {
         int taken = 0;
         for (int round = 0; round < 50; round++)
         {
-            string? cursor = await cursors.ReadAsync(source.Name, cancellationToken);
-            MentionBatch batch = await source.PollAsync(cursor, cancellationToken);
+            MentionBatch batch = await source.PollAsync(record?.Cursor, cancellationToken);
             await intake.IntakeAsync(batch.Mentions, cancellationToken);
-            if (batch.Cursor is not null && batch.Cursor != cursor)
+            if (batch.Cursor is not null && batch.Cursor != record?.Cursor)
             {
-                await cursors.SaveAsync(source.Name, batch.Cursor, time.GetUtcNow(), cancellationToken);
+                record = (record ?? new MentionCursor(null, null)) with { Cursor = batch.Cursor, SavedAt = time.GetUtcNow() };
+                await cursors.SaveAsync(source.Name, record, cancellationToken);
             }
 
             taken += batch.Mentions.Count;
-            _taken.Add(batch.Mentions.Count, new KeyValuePair<string, object?>("source", source.Name));
+            metrics.Taken.Add(batch.Mentions.Count, new KeyValuePair<string, object?>("source", source.Name));
             if (batch.CaughtUp || batch.Mentions.Count == 0)
             {
                 break;
             }
         }
 
-        return taken;
+        return (taken, record);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!configuration.GetValue("Mentions:Monitor:Enabled", true))
-        {
-            return; // Timer triggers (Azure Functions) or a caller drive PollAsync instead.
-        }
+    private static MentionCursor Polled(MentionCursor? record, DateTimeOffset now, DateTimeOffset? pausedUntil)
+        => (record ?? new MentionCursor(null, null)) with { PolledAt = now, PausedUntil = pausedUntil };
 
-        Dictionary<string, CronExpression> schedules = [];
-        foreach (IMentionSource source in sources)
-        {
-            string expression = configuration[$"Mentions:Sources:{source.Name}:Schedule"] ?? "*/5 * * * *";
-            schedules[source.Name] = CronExpression.Parse(expression, expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
-        }
-
-        Dictionary<string, DateTimeOffset> due = schedules.ToDictionary(s => s.Key, s => time.GetUtcNow());
-        if (digest.Recipients.Count > 0)
-        {
-            schedules[DigestJob] = CronExpression.Parse(digest.Schedule);
-            due[DigestJob] = schedules[DigestJob].GetNextOccurrence(time.GetUtcNow(), TimeZoneInfo.Utc) ?? DateTimeOffset.MaxValue;
-        }
-
-        while (!stoppingToken.IsCancellationRequested && schedules.Count > 0)
-        {
-            DateTimeOffset now = time.GetUtcNow();
-            foreach ((string name, DateTimeOffset at) in due.Where(d => d.Value <= now).ToList())
-            {
-                due[name] = schedules[name].GetNextOccurrence(now, TimeZoneInfo.Utc) ?? now.AddHours(1);
-                if (_pausedUntil.TryGetValue(name, out DateTimeOffset until) && until > now)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    if (name == DigestJob)
-                    {
-                        await digest.SendAsync(DateOnly.FromDateTime(now.UtcDateTime.AddDays(-1)), stoppingToken);
-                        continue;
-                    }
-
-                    await PollAsync(name, stoppingToken);
-                }
-                catch (MentionSourceException ex)
-                {
-                    _failures.Add(1, new KeyValuePair<string, object?>("source", name));
-                    if (ex.RetryAfter is { } pause)
-                    {
-                        _pausedUntil[name] = now + pause;
-                    }
-
-                    LogSourceFailed(logger, ex, name);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    _failures.Add(1, new KeyValuePair<string, object?>("source", name));
-                    LogSourceFailed(logger, ex, name);
-                }
-            }
-
-            TimeSpan wait = due.Values.Min() - time.GetUtcNow();
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(200) ? TimeSpan.FromMilliseconds(200) : wait, time, stoppingToken).ConfigureAwait(false);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling mention source {Source} failed; it is retried on its next poll.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling mention source {Source} failed; it is retried when next due.")]
     private static partial void LogSourceFailed(ILogger logger, Exception exception, string source);
 }

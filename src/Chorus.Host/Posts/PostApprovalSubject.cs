@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Chorus.Approvals;
 using Chorus.Artefacts;
-using Chorus.Orchestration;
+using Chorus.Durable;
+using Chorus.Host.Durable;
+using Microsoft.DurableTask.Client;
 using Chorus.Posts;
 using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
@@ -11,7 +13,7 @@ using Chorus.Host.Approvals;
 namespace Chorus.Host.Posts;
 
 /// <summary>Staff posts on the shared approval pages.</summary>
-internal sealed class PostApprovalSubject(IArtefactStore artefacts, OrchestrationClient orchestrations, PostAudit audit) : IApprovalSubject
+internal sealed class PostApprovalSubject(IArtefactStore artefacts, DurableTaskClient orchestrations, PostAudit audit) : IApprovalSubject
 {
     private const string InstancePrefix = "post-";
 

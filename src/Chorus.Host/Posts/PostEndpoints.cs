@@ -4,7 +4,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Chorus.Artefacts;
 using Chorus.Host.Api;
-using Chorus.Orchestration;
+using Chorus.Durable;
+using Chorus.Host.Durable;
+using Microsoft.DurableTask.Client;
 using Chorus.Posts;
 using Chorus.Posts.Review;
 using Microsoft.Extensions.Options;
@@ -32,7 +34,7 @@ internal static class PostEndpoints
         HttpContext http,
         IOptions<PostApiOptions> options,
         IArtefactStore artefacts,
-        OrchestrationClient orchestrations,
+        DurableTaskClient orchestrations,
         PostAudit audit,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -82,21 +84,15 @@ internal static class PostEndpoints
             PostSubmission submission = new(postId, request.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client);
             await artefacts.WriteOnceAsync(PostArtefacts.Submission(postId), JsonSerializer.SerializeToUtf8Bytes(submission, DurableJson.Options), "application/json", cancellationToken);
             await audit.RecordAsync(postId, "submitted", "submitted", new { Client = client, submission.Author.Email }, cancellationToken);
-            try
-            {
-                await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(PostReviewOrchestrator), submission, new StartOrchestrationOptions(submission.InstanceId), cancellationToken);
-            }
-            catch (OrchestrationAlreadyExistsException)
-            {
-                // The first attempt already started it.
-            }
+            // A repeat finds the first attempt's instance, running or decided, and leaves it alone.
+            await orchestrations.StartOnceAsync(nameof(PostReviewOrchestrator), submission, submission.InstanceId, cancellationToken);
 
             string statusUrl = $"/api/posts/{postId}";
             return Results.Accepted(statusUrl, new { postId, status = PostStatus.Submitted.ToString(), statusUrl });
         }
     }
 
-    internal static async Task<IResult> GetAsync(string postId, IArtefactStore artefacts, OrchestrationClient orchestrations, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(string postId, IArtefactStore artefacts, DurableTaskClient orchestrations, CancellationToken cancellationToken)
     {
         if (!PostIds.IsValid(postId) || await PostReadModel.ReadSubmissionAsync(artefacts, postId, cancellationToken) is not { } submission)
         {
@@ -126,7 +122,7 @@ internal static class PostEndpoints
 
     internal static async Task<IResult> ListAsync(
         string? status, string? author, string? from, string? to, int? page, int? pageSize,
-        IArtefactStore artefacts, OrchestrationClient orchestrations, CancellationToken cancellationToken)
+        IArtefactStore artefacts, DurableTaskClient orchestrations, CancellationToken cancellationToken)
     {
         Dictionary<string, string[]> errors = [];
         PostStatus? wanted = null;
@@ -161,8 +157,8 @@ internal static class PostEndpoints
 
         List<object> items = [];
         int skip = (number - 1) * size;
-        OrchestrationQuery query = new() { InstanceIdPrefix = PostSubmission.InstanceIdFor(string.Empty), CreatedFrom = fromTime, CreatedTo = toTime, FetchInputsAndOutputs = true, PageSize = int.MaxValue };
-        await foreach (OrchestrationMetadata review in orchestrations.GetAllInstancesAsync(query, cancellationToken))
+        OrchestrationQuery query = new() { InstanceIdPrefix = PostSubmission.InstanceIdFor(string.Empty), CreatedFrom = fromTime, CreatedTo = toTime, FetchInputsAndOutputs = true, PageSize = 100 };
+        await foreach (OrchestrationMetadata review in orchestrations.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
             PostSubmission? submission = review.ReadInputAs<PostSubmission>();
             if (submission is null || (author is not null && !string.Equals(submission.Author.Email, author, StringComparison.OrdinalIgnoreCase)))

@@ -4,7 +4,6 @@ IBenchmark[] benchmarks =
 [
     // Each benchmark registers itself here, one line each.
     new Chorus.Benchmarks.Sentiment.VaderBenchmark(),
-    new Chorus.Benchmarks.Engine.EngineBenchmark(),
     new Chorus.Benchmarks.Mentions.MentionsBenchmark(),
 ];
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Chorus.Artefacts;
-using Chorus.Orchestration;
+using Chorus.Durable;
 using Chorus.Sentiment;
 
 namespace Chorus.Mentions.Triage;

@@ -1,5 +1,5 @@
 using Chorus.Approvals;
-using Chorus.Orchestration;
+using Microsoft.DurableTask;
 
 namespace Chorus.Mentions.Triage;
 
@@ -8,17 +8,17 @@ namespace Chorus.Mentions.Triage;
 /// escalate to backups, expire; the first answer from the team decides. Mentions that need nobody never start one
 /// of these: the intake records them directly (see <see cref="MentionRecorder"/>).
 /// </summary>
-public sealed class MentionTriageOrchestrator : Orchestrator<MentionTriageInput, MentionOutcome>
+public sealed class MentionTriageOrchestrator : TaskOrchestrator<MentionTriageInput, MentionOutcome>
 {
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1)));
-
-    public override async Task<MentionOutcome> RunAsync(OrchestrationContext context, MentionTriageInput input)
+    public override async Task<MentionOutcome> RunAsync(TaskOrchestrationContext context, MentionTriageInput input)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
         TriageTeam team = input.Classification.Team ?? throw new InvalidOperationException("A flagged mention reached triage without a team.");
-        TriageTimings timings = await context.CallActivityAsync<TriageTimings>(nameof(RecordMentionActivity), input, Retry);
+        TriageTimings timings = await context.CallRecordMentionAsync(input);
         DecisionRoundTimes times = DecisionRoundTimes.From(context.CurrentUtcDateTime, timings.ReminderAfter, timings.EscalateAfter, timings.ExpireAfter);
         context.SetCustomStatus(new MentionProgress("awaiting", team.Name, "requested"));
-        await context.CallActivityAsync<bool>(nameof(RequestMentionDecisionActivity), new MentionDecisionRequest(input, MentionRequestKind.Request, team.Recipients, times.ExpireAt), Retry);
+        await context.CallRequestMentionDecisionAsync(new MentionDecisionRequest(input, MentionRequestKind.Request, team.Recipients, times.ExpireAt));
 
         HashSet<string> eligible = new(team.Recipients, StringComparer.OrdinalIgnoreCase);
         ApprovalDecision? decision = null;
@@ -38,7 +38,7 @@ public sealed class MentionTriageOrchestrator : Orchestrator<MentionTriageInput,
             if (phase == DecisionPhase.Reminder)
             {
                 context.SetCustomStatus(new MentionProgress("awaiting", team.Name, "reminded"));
-                await context.CallActivityAsync<bool>(nameof(RequestMentionDecisionActivity), new MentionDecisionRequest(input, MentionRequestKind.Reminder, team.Recipients, times.ExpireAt), Retry);
+                await context.CallRequestMentionDecisionAsync(new MentionDecisionRequest(input, MentionRequestKind.Reminder, team.Recipients, times.ExpireAt));
                 return;
             }
 
@@ -46,7 +46,7 @@ public sealed class MentionTriageOrchestrator : Orchestrator<MentionTriageInput,
             context.SetCustomStatus(new MentionProgress("awaiting", team.Name, "escalated"));
             if (team.Backups.Count > 0)
             {
-                await context.CallActivityAsync<bool>(nameof(RequestMentionDecisionActivity), new MentionDecisionRequest(input, MentionRequestKind.Escalation, team.Backups, times.ExpireAt), Retry);
+                await context.CallRequestMentionDecisionAsync(new MentionDecisionRequest(input, MentionRequestKind.Escalation, team.Backups, times.ExpireAt));
             }
         }
 
@@ -54,7 +54,7 @@ public sealed class MentionTriageOrchestrator : Orchestrator<MentionTriageInput,
         MentionOutcome outcome = decided
             ? new MentionOutcome(decision!.Action, decision, context.CurrentUtcDateTime)
             : new MentionOutcome("expired", null, context.CurrentUtcDateTime);
-        await context.CallActivityAsync<bool>(nameof(ConcludeMentionActivity), new ConcludeMentionInput(input, outcome), Retry);
+        await context.CallConcludeMentionAsync(new ConcludeMentionInput(input, outcome));
         context.SetCustomStatus(new MentionProgress(outcome.Status, team.Name));
         return outcome;
     }

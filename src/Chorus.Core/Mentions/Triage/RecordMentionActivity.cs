@@ -1,13 +1,17 @@
-using Chorus.Orchestration;
+using Chorus.Durable;
 using Microsoft.Extensions.Options;
+
+using Microsoft.DurableTask;
 
 namespace Chorus.Mentions.Triage;
 
 /// <summary>Records a flagged mention's artefacts and fixes the triage timings from the configuration in force now.</summary>
-public sealed class RecordMentionActivity(MentionRecorder recorder, MentionAudit audit, IOptionsMonitor<TriageOptions> options) : Activity<MentionTriageInput, TriageTimings>
+public sealed class RecordMentionActivity(MentionRecorder recorder, MentionAudit audit, IOptionsMonitor<TriageOptions> options) : TaskActivity<MentionTriageInput, TriageTimings>
 {
-    public override async Task<TriageTimings> RunAsync(ActivityContext context, MentionTriageInput input, CancellationToken cancellationToken)
+    public override async Task<TriageTimings> RunAsync(TaskActivityContext context, MentionTriageInput input)
     {
+        // An activity runs to its end or its process dies; the worker does not cancel it.
+        CancellationToken cancellationToken = CancellationToken.None;
         await recorder.RecordAsync(input, cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(input, "flagged", "flagged", new { input.Classification.Reasons, Team = input.Classification.Team?.Name }, cancellationToken).ConfigureAwait(false);
         TriageOptions current = options.CurrentValue;

@@ -1,22 +1,28 @@
 using Chorus.Approvals;
 using Chorus.Artefacts;
 using Chorus.Mail;
-using Chorus.Orchestration;
+using Chorus.Durable;
+
+using Microsoft.DurableTask;
 
 namespace Chorus.Mentions.Triage;
 
 /// <summary>Emails the team Respond / Escalate / Dismiss links (signed, single-use, expiring with the triage) and keeps each email.</summary>
-public sealed class RequestMentionDecisionActivity(ApprovalTokenSigner signer, IMailer mailer, IArtefactStore artefacts, MentionAudit audit) : Activity<MentionDecisionRequest, bool>
+public sealed class RequestMentionDecisionActivity(ApprovalTokenSigner signer, IMailer mailer, IArtefactStore artefacts, MentionAudit audit) : TaskActivity<MentionDecisionRequest, MailDelivery>
 {
-    public override async Task<bool> RunAsync(ActivityContext context, MentionDecisionRequest request, CancellationToken cancellationToken)
+    public override async Task<MailDelivery> RunAsync(TaskActivityContext context, MentionDecisionRequest request)
     {
+        // An activity runs to its end or its process dies; the worker does not cancel it.
+        CancellationToken cancellationToken = CancellationToken.None;
         MentionTriageInput triage = request.Triage;
         string kind = request.Kind.ToString().ToLowerInvariant();
+        List<string> mailed = [], alreadySent = [];
         foreach (string recipient in request.Recipients)
         {
             ArtefactPath eml = MentionArtefacts.Email(triage.Mention.Source, triage.MentionId, kind, recipient);
             if (await artefacts.ReadAsync(eml, cancellationToken).ConfigureAwait(false) is not null)
             {
+                alreadySent.Add(recipient);
                 continue;
             }
 
@@ -26,9 +32,10 @@ public sealed class RequestMentionDecisionActivity(ApprovalTokenSigner signer, I
                 action => signer.BuildLink(new ApprovalTokenClaims("mention", triage.InstanceId, 1, recipient, action, expires)));
             byte[] sent = await mailer.SendAsync(MentionEmails.DecisionRequest(triage, request.Kind, recipient, links, expires), cancellationToken).ConfigureAwait(false);
             await artefacts.WriteOnceAsync(eml, sent, "message/rfc822", cancellationToken).ConfigureAwait(false);
+            mailed.Add(recipient);
         }
 
         await audit.RecordAsync(triage, kind, $"team {kind}", new { request.Recipients }, cancellationToken).ConfigureAwait(false);
-        return true;
+        return new MailDelivery(mailed, alreadySent);
     }
 }

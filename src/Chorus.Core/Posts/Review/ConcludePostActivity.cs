@@ -1,25 +1,30 @@
 using System.Text.Json;
 using Chorus.Artefacts;
 using Chorus.Mail;
-using Chorus.Orchestration;
+using Chorus.Durable;
+
+using Microsoft.DurableTask;
 
 namespace Chorus.Posts.Review;
 
 /// <summary>Keeps the outcome as <c>outcome.json</c> and tells the author, with the reason and the reviewers' comments.</summary>
-public sealed class ConcludePostActivity(IMailer mailer, IArtefactStore artefacts, PostAudit audit) : Activity<ConcludePostInput, bool>
+public sealed class ConcludePostActivity(IMailer mailer, IArtefactStore artefacts, PostAudit audit) : TaskActivity<ConcludePostInput, MailDelivery>
 {
-    public override async Task<bool> RunAsync(ActivityContext context, ConcludePostInput input, CancellationToken cancellationToken)
+    public override async Task<MailDelivery> RunAsync(TaskActivityContext context, ConcludePostInput input)
     {
+        // An activity runs to its end or its process dies; the worker does not cancel it.
+        CancellationToken cancellationToken = CancellationToken.None;
         PostSubmission post = input.Post;
         await artefacts.WriteOnceAsync(PostArtefacts.Outcome(post.PostId), JsonSerializer.SerializeToUtf8Bytes(input.Outcome, DurableJson.Options), "application/json", cancellationToken).ConfigureAwait(false);
         ArtefactPath eml = PostArtefacts.Email(post.PostId, "outcome", 0, post.Author.Email);
-        if (await artefacts.ReadAsync(eml, cancellationToken).ConfigureAwait(false) is null)
+        bool alreadySent = await artefacts.ReadAsync(eml, cancellationToken).ConfigureAwait(false) is not null;
+        if (!alreadySent)
         {
             byte[] sent = await mailer.SendAsync(PostEmails.Outcome(post, input.Outcome), cancellationToken).ConfigureAwait(false);
             await artefacts.WriteOnceAsync(eml, sent, "message/rfc822", cancellationToken).ConfigureAwait(false);
         }
 
         await audit.RecordAsync(post.PostId, "concluded", input.Outcome.Status.ToString().ToLowerInvariant(), new { input.Outcome.Reason }, cancellationToken).ConfigureAwait(false);
-        return true;
+        return alreadySent ? new MailDelivery([], [post.Author.Email]) : new MailDelivery([post.Author.Email], []);
     }
 }

@@ -1,15 +1,19 @@
 using System.Text.Json;
 using Chorus.Artefacts;
-using Chorus.Orchestration;
+using Chorus.Durable;
 using Microsoft.Extensions.Options;
+
+using Microsoft.DurableTask;
 
 namespace Chorus.Posts.Review;
 
 /// <summary>Routes the post under the configuration in force now, and keeps the plan as <c>plan.json</c>.</summary>
-public sealed class PlanReviewActivity(IOptionsMonitor<ReviewOptions> options, IArtefactStore artefacts, PostAudit audit) : Activity<PlanReviewInput, ReviewPlan>
+public sealed class PlanReviewActivity(IOptionsMonitor<ReviewOptions> options, IArtefactStore artefacts, PostAudit audit) : TaskActivity<PlanReviewInput, ReviewPlan>
 {
-    public override async Task<ReviewPlan> RunAsync(ActivityContext context, PlanReviewInput input, CancellationToken cancellationToken)
+    public override async Task<ReviewPlan> RunAsync(TaskActivityContext context, PlanReviewInput input)
     {
+        // An activity runs to its end or its process dies; the worker does not cancel it.
+        CancellationToken cancellationToken = CancellationToken.None;
         ReviewPlan plan = ReviewPlanner.Plan(input.Post, input.Report, input.Sentiment, options.CurrentValue);
         await artefacts.WriteOnceAsync(PostArtefacts.Plan(input.Post.PostId), JsonSerializer.SerializeToUtf8Bytes(plan, DurableJson.Options), "application/json", cancellationToken).ConfigureAwait(false);
         await audit.RecordAsync(input.Post.PostId, "routed", "routed", new { plan.Route, Stages = plan.Stages.Select(s => s.Name) }, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,7 @@
 using Chorus.Approvals;
-using Chorus.Orchestration;
 using Chorus.Posts.Policy;
 using Chorus.Sentiment;
+using Microsoft.DurableTask;
 
 namespace Chorus.Posts.Review;
 
@@ -10,17 +10,16 @@ namespace Chorus.Posts.Review;
 /// email, remind, escalate to backups, and expire. One live wait for decisions races successive timers, so a
 /// decision is never lost to a timed-out wait.
 /// </summary>
-public sealed class PostReviewOrchestrator : Orchestrator<PostSubmission, PostOutcome>
+public sealed class PostReviewOrchestrator : TaskOrchestrator<PostSubmission, PostOutcome>
 {
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
-
-    public override async Task<PostOutcome> RunAsync(OrchestrationContext context, PostSubmission post)
+    public override async Task<PostOutcome> RunAsync(TaskOrchestrationContext context, PostSubmission post)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(post);
         context.SetCustomStatus(new PostProgress(PostStatus.Submitted));
-        DocumentSentiment? sentiment = await context.CallActivityAsync<DocumentSentiment?>(nameof(ScorePostActivity), post, Retry);
-        PolicyReport report = await context.CallActivityAsync<PolicyReport>(nameof(CheckPostActivity), new CheckPostInput(post, sentiment), Retry);
-        ReviewPlan plan = await context.CallActivityAsync<ReviewPlan>(nameof(PlanReviewActivity), new PlanReviewInput(post, report, sentiment), Retry);
+        DocumentSentiment? sentiment = await context.CallScorePostAsync(post);
+        PolicyReport report = await context.CallCheckPostAsync(new CheckPostInput(post, sentiment));
+        ReviewPlan plan = await context.CallPlanReviewAsync(new PlanReviewInput(post, report, sentiment));
 
         PostOutcome outcome = plan.Route switch
         {
@@ -29,19 +28,19 @@ public sealed class PostReviewOrchestrator : Orchestrator<PostSubmission, PostOu
             _ => await ReviewAsync(context, post, plan),
         };
 
-        await context.CallActivityAsync<bool>(nameof(ConcludePostActivity), new ConcludePostInput(post, outcome), Retry);
+        await context.CallConcludePostAsync(new ConcludePostInput(post, outcome));
         context.SetCustomStatus(new PostProgress(outcome.Status));
         return outcome;
     }
 
-    private static async Task<PostOutcome> ReviewAsync(OrchestrationContext context, PostSubmission post, ReviewPlan plan)
+    private static async Task<PostOutcome> ReviewAsync(TaskOrchestrationContext context, PostSubmission post, ReviewPlan plan)
     {
         List<ApprovalDecision> all = [];
         foreach (ReviewStage stage in plan.Stages)
         {
             DecisionRoundTimes times = DecisionRoundTimes.From(context.CurrentUtcDateTime, plan.ReminderAfter, plan.EscalateAfter, plan.ExpireAfter);
             context.SetCustomStatus(new PostProgress(PostStatus.AwaitingApproval, stage.Number, stage.Name, "requested"));
-            await context.CallActivityAsync<bool>(nameof(RequestApprovalActivity), new ApprovalRequest(post, stage, ApprovalRequestKind.Request, stage.Approvers, times.ExpireAt), Retry);
+            await context.CallRequestApprovalAsync(new ApprovalRequest(post, stage, ApprovalRequestKind.Request, stage.Approvers, times.ExpireAt));
 
             (PostStatus? result, List<ApprovalDecision> decisions) = await DecideStageAsync(context, post, stage, times);
             all.AddRange(decisions);
@@ -60,7 +59,7 @@ public sealed class PostReviewOrchestrator : Orchestrator<PostSubmission, PostOu
     }
 
     private static async Task<(PostStatus? Result, List<ApprovalDecision> Decisions)> DecideStageAsync(
-        OrchestrationContext context, PostSubmission post, ReviewStage stage, DecisionRoundTimes times)
+        TaskOrchestrationContext context, PostSubmission post, ReviewStage stage, DecisionRoundTimes times)
     {
         List<ApprovalDecision> decisions = [];
         HashSet<string> eligible = new(stage.Approvers, StringComparer.OrdinalIgnoreCase);
@@ -84,7 +83,7 @@ public sealed class PostReviewOrchestrator : Orchestrator<PostSubmission, PostOu
             {
                 List<string> waitingOn = stage.Approvers.Where(a => !decisions.Any(d => string.Equals(d.Approver, a, StringComparison.OrdinalIgnoreCase))).ToList();
                 context.SetCustomStatus(new PostProgress(PostStatus.AwaitingApproval, stage.Number, stage.Name, "reminded"));
-                await context.CallActivityAsync<bool>(nameof(RequestApprovalActivity), new ApprovalRequest(post, stage, ApprovalRequestKind.Reminder, waitingOn, times.ExpireAt), Retry);
+                await context.CallRequestApprovalAsync(new ApprovalRequest(post, stage, ApprovalRequestKind.Reminder, waitingOn, times.ExpireAt));
                 return;
             }
 
@@ -92,7 +91,7 @@ public sealed class PostReviewOrchestrator : Orchestrator<PostSubmission, PostOu
             context.SetCustomStatus(new PostProgress(PostStatus.AwaitingApproval, stage.Number, stage.Name, "escalated"));
             if (stage.Backups.Count > 0)
             {
-                await context.CallActivityAsync<bool>(nameof(RequestApprovalActivity), new ApprovalRequest(post, stage, ApprovalRequestKind.Escalation, stage.Backups, times.ExpireAt), Retry);
+                await context.CallRequestApprovalAsync(new ApprovalRequest(post, stage, ApprovalRequestKind.Escalation, stage.Backups, times.ExpireAt));
             }
         }
 

@@ -1,9 +1,11 @@
 using Chorus.Approvals;
 using Chorus.Artefacts;
 using Chorus.Mail;
-using Chorus.Orchestration;
+using Chorus.Durable;
 using Chorus.Posts.Policy;
 using Chorus.Sentiment;
+
+using Microsoft.DurableTask;
 
 namespace Chorus.Posts.Review;
 
@@ -11,20 +13,24 @@ namespace Chorus.Posts.Review;
 /// Emails approvers their Approve and Reject links (signed, bound to the post, stage and approver, expiring with
 /// the stage) and keeps each email as an <c>.eml</c> artefact. An email already kept is not sent again on a retry.
 /// </summary>
-public sealed class RequestApprovalActivity(ApprovalTokenSigner signer, IMailer mailer, IArtefactStore artefacts, PostAudit audit) : Activity<ApprovalRequest, bool>
+public sealed class RequestApprovalActivity(ApprovalTokenSigner signer, IMailer mailer, IArtefactStore artefacts, PostAudit audit) : TaskActivity<ApprovalRequest, MailDelivery>
 {
-    public override async Task<bool> RunAsync(ActivityContext context, ApprovalRequest request, CancellationToken cancellationToken)
+    public override async Task<MailDelivery> RunAsync(TaskActivityContext context, ApprovalRequest request)
     {
+        // An activity runs to its end or its process dies; the worker does not cancel it.
+        CancellationToken cancellationToken = CancellationToken.None;
         PostSubmission post = request.Post;
         string kind = request.Kind.ToString().ToLowerInvariant();
         byte[]? findingsJson = await artefacts.ReadAsync(PostArtefacts.Findings(post.PostId), cancellationToken).ConfigureAwait(false);
         PolicyReport? report = findingsJson is null ? null : DurableJson.Deserialize<PolicyReport>(System.Text.Encoding.UTF8.GetString(findingsJson));
         DocumentSentiment? sentiment = await PostReadModel.ReadSentimentAsync(artefacts, post.PostId, cancellationToken).ConfigureAwait(false);
+        List<string> mailed = [], alreadySent = [];
         foreach (string recipient in request.Recipients)
         {
             ArtefactPath eml = PostArtefacts.Email(post.PostId, kind, request.Stage.Number, recipient);
             if (await artefacts.ReadAsync(eml, cancellationToken).ConfigureAwait(false) is not null)
             {
+                alreadySent.Add(recipient);
                 continue;
             }
 
@@ -34,9 +40,10 @@ public sealed class RequestApprovalActivity(ApprovalTokenSigner signer, IMailer 
             MailMessage message = PostEmails.ApprovalRequest(post, request.Stage, request.Kind, recipient, report, sentiment, approve, reject, expires);
             byte[] sent = await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
             await artefacts.WriteOnceAsync(eml, sent, "message/rfc822", cancellationToken).ConfigureAwait(false);
+            mailed.Add(recipient);
         }
 
         await audit.RecordAsync(post.PostId, $"{kind}-s{request.Stage.Number}", $"approval {kind}", new { Stage = request.Stage.Name, request.Recipients }, cancellationToken).ConfigureAwait(false);
-        return true;
+        return new MailDelivery(mailed, alreadySent);
     }
 }

@@ -1,4 +1,4 @@
-using Chorus.Orchestration;
+using Chorus.Durable;
 using Chorus.Posts.Policy;
 
 namespace Chorus.Core.Tests.Posts.Policy;

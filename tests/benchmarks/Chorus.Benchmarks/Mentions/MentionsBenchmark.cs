@@ -33,10 +33,13 @@ internal sealed class MentionsBenchmark : IBenchmark
         await using WebApplication feed = await StartFeedAsync(cancellationToken);
         string feedUrl = feed.Urls.First() + "/feed.xml";
         WebApplication host = await StartHostAsync(azurite.ConnectionString, feedUrl, cancellationToken);
-        MentionMonitor monitor = host.Services.GetRequiredService<MentionMonitor>();
-
         Stopwatch clock = Stopwatch.StartNew();
-        int taken = await monitor.PollAsync("bench", cancellationToken);
+        int taken;
+        await using (AsyncServiceScope scope = host.Services.CreateAsyncScope())
+        {
+            taken = await scope.ServiceProvider.GetRequiredService<MentionMonitor>().PollAsync("bench", cancellationToken);
+        }
+
         clock.Stop();
         if (taken != Items)
         {

@@ -1,0 +1,64 @@
+using System.Net;
+using DurableTask.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+
+namespace Chorus.Host.Durable;
+
+/// <summary>
+/// The published Durable Task gRPC sidecar (<see cref="TaskHubGrpcServer"/>) over the Azure Storage orchestration
+/// service, served in this process on a loopback HTTP/2 port. The Durable Task SDK's worker and client connect to it
+/// as they would to any Durable backend, so orchestrations run on the real Durable Task Framework dispatchers.
+/// </summary>
+/// <remarks>
+/// The sidecar takes exactly one worker connection; it is registered before the worker so it listens first.
+/// </remarks>
+internal sealed class TaskHubSidecar(IOrchestrationService service, SidecarEndpoint endpoint, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _server;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Queues, tables and containers of the hub; idempotent, and the only setup a new storage account needs.
+        await service.CreateIfNotExistsAsync().ConfigureAwait(false);
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton((IOrchestrationServiceClient)service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        _server = builder.Build();
+        _server.MapGrpcService<TaskHubGrpcServer>();
+        await _server.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is null)
+        {
+            return;
+        }
+
+        // Stopping the server makes the sidecar stop its dispatchers and then the orchestration service, which releases
+        // this worker's partition leases; it does so on its own, unawaitable, so the service is not stopped here too
+        // (a second stop of the Azure Storage service throws on its lease manager). The host's shutdown timeout bounds the rest.
+        await _server.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>Where the in-process sidecar listens: a loopback port fixed before any service is built.</summary>
+internal sealed record SidecarEndpoint(int Port)
+{
+    public Uri Address => new($"http://127.0.0.1:{Port}");
+}
