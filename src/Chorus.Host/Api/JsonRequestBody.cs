@@ -38,14 +38,105 @@ internal static class JsonRequestBody
             return (null, TooLarge(maxBytes));
         }
 
+        JsonDocument document;
         try
         {
-            return (JsonDocument.Parse(buffer.AsMemory(0, read), new JsonDocumentOptions { MaxDepth = 16 }), null);
+            // Duplicate keys are refused: which of two values a reader takes is a guess, and guesses differ between readers.
+            document = JsonDocument.Parse(buffer.AsMemory(0, read), new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
             return (null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON.", ex.Message));
         }
+        catch (InvalidOperationException)
+        {
+            // Checking keys for duplicates decodes them; a key that is not valid Unicode fails there.
+            return (null, Undecodable(string.Empty));
+        }
+
+        // The parser checks structure, not text: invalid UTF-8 or a lone surrogate escape ("\ud800") in a string or a
+        // key only fails when it is read. Every string is read once here, so handlers meet only text they can keep.
+        if (FirstUndecodable(document.RootElement, string.Empty) is { } path)
+        {
+            document.Dispose();
+            return (null, Undecodable(path));
+        }
+
+        return (document, null);
+    }
+
+    private static IResult Undecodable(string path) => ApiProblems.Validation(
+        new Dictionary<string, string[]> { [path.Length == 0 ? "(body)" : path] = ["This text is not valid Unicode (invalid UTF-8, or a lone surrogate such as \\ud800). Nothing was stored."] },
+        "The body has text that is not valid Unicode.");
+
+    /// <summary>The path of the first string or key that does not decode to well-formed text, or null.</summary>
+    private static string? FirstUndecodable(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Decode(element.GetString) is null ? path : null;
+            case JsonValueKind.Object:
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    string? name = Decode(() => property.Name);
+                    if (name is null)
+                    {
+                        return path;
+                    }
+
+                    string child = path.Length == 0 ? name : path + "." + name;
+                    if (FirstUndecodable(property.Value, child) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                int index = 0;
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    if (FirstUndecodable(item, $"{path}[{index++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static string? Decode(Func<string?> read)
+    {
+        try
+        {
+            string? text = read();
+            return text is null || HasLoneSurrogate(text) ? null : text;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsJson(string contentType)
