@@ -109,6 +109,10 @@ public sealed class MentionFlowTests(LocalServicesFixture services)
             ("""{"source":"../etc","id":"x","author":{"handle":"@a"},"text":"hi","createdAt":"2026-11-21T10:00:00Z"}""", "source"),
             ("""{"id":"x","author":{"handle":"@a","reach":-1},"text":"hi","createdAt":"2026-11-21T10:00:00Z"}""", "author.reach"),
             ("""{"id":"x","author":{"handle":"@a"},"text":"hi","createdAt":"yesterday"}""", "createdAt"),
+            ("""{"id":"x","author":{"handle":"@a"},"text":"hi","createdAt":"Mon, 30 Nov 2026 10:00:00 +0000"}""", "createdAt"),
+            ("""{"id":"x","author":{"handle":"@a"},"text":"hi","createdAt":"0001-01-01T00:00:00Z"}""", "createdAt"),
+            ("""{"id":"x","author":{"handle":"@a"},"text":"hi","createdAt":"2026-11-21T10:00:00"}""", "createdAt"),
+            ("""{"id":"   ","author":{"handle":"@a"},"text":"hi","createdAt":"2026-11-21T10:00:00Z"}""", "id"),
             ("""{"id":"x","author":{"handle":"@a"},"text":"hi","createdAt":"2026-11-21T10:00:00Z","url":"javascript:alert(1)"}""", "url"),
         })
         {

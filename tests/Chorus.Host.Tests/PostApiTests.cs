@@ -30,6 +30,9 @@ public sealed class PostApiTests(LocalServicesFixture services) : IAsyncLifetime
     [InlineData("""{"author":{"email":"ada@chorus.test","displayName":"Ada","team":"m"},"text":"hi","channels":["x"],"scheduledAt":"tomorrow"}""", "scheduledAt")]
     [InlineData("""{"author":{"email":"ada@chorus.test","displayName":"Ada","team":"m"},"text":"hi","channels":["x"],"links":["ftp://x.example/a"]}""", "links[0]")]
     [InlineData("""{"author":{"email":"ada@chorus.test","displayName":"Ada","team":"m"},"text":"   ","channels":["x"]}""", "text")]
+    [InlineData("""{"author":{"email":"ada@chorus.test","displayName":"Ada","team":"m"},"text":"hi","channels":["x"],"scheduledAt":"Mon, 30 Nov 2099 10:00:00 +0000"}""", "scheduledAt")]
+    [InlineData("""{"author":{"email":"ada@chorus.test","displayName":"Ada","team":"m"},"text":"hi","channels":["x"],"scheduledAt":"2099-12-01T09:00:00"}""", "scheduledAt")]
+    [InlineData("""{"author":{"email":"ada@chorus.test","displayName":"Ada","team":"m"},"text":"hi","channels":["x"],"scheduledAt":"2099-12-01T09:00:00Z"}""", "scheduledAt")]
     [InlineData("""[1,2,3]""", "$")]
     public async Task A_bad_field_is_refused_with_a_problem_naming_it_and_nothing_is_stored(string body, string field)
     {

@@ -27,7 +27,6 @@ internal static class DurableTaskServiceCollectionExtensions
         services.AddSingleton(endpoint);
 
         services.AddSingleton<AzureStorageOrchestrationService>(sp => new AzureStorageOrchestrationService(Settings(sp)));
-        services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<TaskHubSidecar>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskHubSidecar>());
 

@@ -1,4 +1,5 @@
 using System.Net;
+using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
@@ -13,22 +14,23 @@ namespace Chorus.Host.Durable;
 /// <remarks>
 /// The sidecar takes exactly one worker connection; it is registered before the worker so it listens first.
 /// </remarks>
-internal sealed class TaskHubSidecar(IOrchestrationService service, SidecarEndpoint endpoint, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+internal sealed class TaskHubSidecar(AzureStorageOrchestrationService storage, SidecarEndpoint endpoint, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
+    private readonly StartStopGuard _service = new(storage);
     private WebApplication? _server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Queues, tables and containers of the hub; idempotent, and the only setup a new storage account needs.
-        await service.CreateIfNotExistsAsync().ConfigureAwait(false);
+        await storage.CreateIfNotExistsAsync().ConfigureAwait(false);
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton(service);
-        builder.Services.AddSingleton((IOrchestrationServiceClient)service);
+        builder.Services.AddSingleton<IOrchestrationService>(_service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(storage);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _server = builder.Build();
         _server.MapGrpcService<TaskHubGrpcServer>();
@@ -44,7 +46,7 @@ internal sealed class TaskHubSidecar(IOrchestrationService service, SidecarEndpo
 
         // Stopping the server makes the sidecar stop its dispatchers and then the orchestration service, which releases
         // this worker's partition leases; it does so on its own, unawaitable, so the service is not stopped here too
-        // (a second stop of the Azure Storage service throws on its lease manager). The host's shutdown timeout bounds the rest.
+        // (see StartStopGuard). The host's shutdown timeout bounds the rest.
         await _server.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -33,9 +33,9 @@ internal static class MentionRequestParser
         }
 
         string? id = RequestFields.RequiredString(root, "id", Fail);
-        if (id is { Length: 0 or > 200 })
+        if (id is not null && (string.IsNullOrWhiteSpace(id) || id.Length > 200))
         {
-            Fail("id", "The id must have 1 to 200 characters.");
+            Fail("id", "The id must have 1 to 200 characters, not only spaces.");
         }
 
         string? text = RequestFields.RequiredString(root, "text", Fail);
@@ -59,9 +59,9 @@ internal static class MentionRequestParser
         DateTimeOffset createdAt = default;
         if (RequestFields.RequiredString(root, "createdAt", Fail) is { } created)
         {
-            if (!DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.None, out createdAt) || !RequestFields.HasOffset(created))
+            if (!RequestFields.TryParseTime(created, out createdAt))
             {
-                Fail("createdAt", "createdAt must be an ISO 8601 date and time with an offset.");
+                Fail("createdAt", $"createdAt must be an RFC 3339 date and time with an offset, e.g. 2026-11-21T10:00:00Z, from {RequestFields.EarliestTime:yyyy} on.");
             }
             else if (createdAt > now.AddMinutes(5))
             {

@@ -176,17 +176,21 @@ internal sealed class PostRequestParser(PostApiOptions options)
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.String
-            || !DateTimeOffset.TryParseExact(value.GetString(), ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset at)
-            || !RequestFields.HasOffset(value.GetString()!))
+        if (value.ValueKind != JsonValueKind.String || !RequestFields.TryParseTime(value.GetString()!, out DateTimeOffset at))
         {
-            fail("scheduledAt", "The scheduled time must be an ISO 8601 date and time with an offset, e.g. 2026-12-01T09:00:00Z.");
+            fail("scheduledAt", "The scheduled time must be an RFC 3339 date and time with an offset, e.g. 2026-12-01T09:00:00Z.");
             return null;
         }
 
         if (at <= now)
         {
             fail("scheduledAt", "The scheduled time is in the past.");
+            return null;
+        }
+
+        if (at > now.AddYears(1))
+        {
+            fail("scheduledAt", "The scheduled time is more than a year ahead; submit the post closer to its time.");
             return null;
         }
 
