@@ -3,6 +3,7 @@ using Chorus.Durable;
 using Chorus.LocalComponents;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker;
@@ -17,7 +18,10 @@ internal static class DurableTaskServiceCollectionExtensions
     /// Registers the Azure Storage orchestration service, the in-process gRPC sidecar over it, and the Durable Task
     /// SDK's worker (every Chorus orchestrator and activity) and client, all with Chorus's JSON shape.
     /// </summary>
-    public static IServiceCollection AddChorusDurableTask(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="services">The services to add to.</param>
+    /// <param name="configuration">The configuration holding the <c>Durable</c> section.</param>
+    /// <param name="addTasks">Registers further orchestrators and activities next to Chorus's own (benchmarks do); none by default.</param>
+    public static IServiceCollection AddChorusDurableTask(this IServiceCollection services, IConfiguration configuration, Action<DurableTaskRegistry>? addTasks = null)
     {
         services.AddOptions<DurableTaskHubOptions>().Bind(configuration.GetSection(DurableTaskHubOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
@@ -27,13 +31,18 @@ internal static class DurableTaskServiceCollectionExtensions
         services.AddSingleton(endpoint);
 
         services.AddSingleton<AzureStorageOrchestrationService>(sp => new AzureStorageOrchestrationService(Settings(sp)));
+        services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<TaskHubSidecar>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskHubSidecar>());
 
         JsonDataConverter converter = new(DurableJson.Options);
         services.AddDurableTaskWorker(worker =>
         {
-            worker.AddTasks(registry => registry.AddChorusTasks());
+            worker.AddTasks(registry =>
+            {
+                registry.AddChorusTasks();
+                addTasks?.Invoke(registry);
+            });
             worker.UseGrpc(endpoint.Address.ToString());
             worker.Configure(options => options.DataConverter = converter);
         });

@@ -14,9 +14,11 @@ namespace Chorus.Host.Durable;
 /// <remarks>
 /// The sidecar takes exactly one worker connection; it is registered before the worker so it listens first.
 /// </remarks>
-internal sealed class TaskHubSidecar(AzureStorageOrchestrationService storage, SidecarEndpoint endpoint, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+/// <param name="service">What the dispatchers run on: the Azure Storage service, or a pass-through around it (benchmarks measure with one).</param>
+/// <param name="storage">The Azure Storage service, for the client API (queries, purges) and for creating the hub.</param>
+internal sealed class TaskHubSidecar(IOrchestrationService service, AzureStorageOrchestrationService storage, SidecarEndpoint endpoint, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
-    private readonly StartStopGuard _service = new(storage);
+    private readonly StartStopGuard _service = new(service);
     private WebApplication? _server;
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -24,6 +24,13 @@ internal sealed class EmbeddedDefaults : IAsyncDisposable
         {
             defaults._azurite = await AzuriteServer.StartAsync(cancellationToken).ConfigureAwait(false);
             settings["Durable:ConnectionString"] = defaults._azurite.ConnectionString;
+            if (string.IsNullOrEmpty(configuration["Durable:PartitionCount"]))
+            {
+                // Only this process can ever use a hub in its own in-memory Azurite, and Azurite's queue reads scan every
+                // message, so each extra partition's poller only costs (tests/benchmarks/README.md, posts).
+                settings["Durable:PartitionCount"] = "1";
+            }
+
             if (string.IsNullOrEmpty(configuration["Artefacts:ConnectionString"]) && string.IsNullOrEmpty(configuration["Artefacts:BlobServiceUri"]))
             {
                 settings["Artefacts:ConnectionString"] = defaults._azurite.ConnectionString;

@@ -5,6 +5,8 @@ IBenchmark[] benchmarks =
     // Each benchmark registers itself here, one line each.
     new Chorus.Benchmarks.Sentiment.VaderBenchmark(),
     new Chorus.Benchmarks.Mentions.MentionsBenchmark(),
+    new Chorus.Benchmarks.Engine.EngineBenchmark(),
+    new Chorus.Benchmarks.Posts.PostsBenchmark(),
 ];
 
 string? name = args.FirstOrDefault();
