@@ -8,6 +8,7 @@ using Chorus.Mentions.Triage;
 using Chorus.Infrastructure.Approvals;
 using Chorus.Infrastructure.Artefacts;
 using Chorus.Infrastructure.Mail;
+using Chorus.Durable;
 using Chorus.Host.Durable;
 using Microsoft.DurableTask.Client;
 using Chorus.Posts;
@@ -28,6 +29,7 @@ public static class ChorusApp
     public static WebApplicationBuilder AddChorus(this WebApplicationBuilder builder)
     {
         builder.Services.AddChorusDurableTask(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         // Work in flight survives a stop (activities run again after a restart), so a stop need not wait for it; the
         // Durable Task sidecar alone would wait up to an hour for outstanding work items.
@@ -44,6 +46,7 @@ public static class ChorusApp
     public static IServiceCollection AddChorusServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => DurableJson.ApplyTo(options.SerializerOptions));
         services.TryAddSingleton(TimeProvider.System);
         services.AddChorusSentiment(configuration);
         services.AddPostPolicy(configuration);
@@ -76,6 +79,7 @@ public static class ChorusApp
     /// <summary>Maps every route: the API under /api, approval pages under /approvals.</summary>
     public static WebApplication MapChorus(this WebApplication app)
     {
+        app.UseChorusSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -123,6 +123,12 @@ public sealed class PostApiTests(LocalServicesFixture services) : IAsyncLifetime
         Assert.Contains("automatically", approved.GetProperty("decision").GetProperty("reason").GetString(), StringComparison.Ordinal);
         JsonElement rejected = await _host.WaitForStatusAsync(blocked, "Rejected");
         Assert.Contains(rejected.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "banned-term");
+
+        // Every enum reads as its name, as "status" always did.
+        Assert.Equal("Rejected", rejected.GetProperty("decision").GetProperty("status").GetString());
+        Assert.Contains(rejected.GetProperty("findings").EnumerateArray(), f => f.GetProperty("severity").GetString() == "Block");
+        Assert.Equal(JsonValueKind.String, rejected.GetProperty("sentiment").GetProperty("label").ValueKind);
+        Assert.Equal(JsonValueKind.String, approved.GetProperty("sentiment").GetProperty("label").ValueKind);
         ReceivedMail told = await new Mailbox(services.Maildev.WebUri).WaitForAsync($"author-{_host.Suffix}@chorus.test", "not approved");
         Assert.Contains("guaranteed returns", told.Text, StringComparison.OrdinalIgnoreCase);
     }
