@@ -44,6 +44,8 @@ public sealed class NodeServer : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.ArgumentList.Add("--require");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "exit-with-parent.cjs"));
         start.ArgumentList.Add(entry);
         foreach (string argument in arguments)
         {

@@ -38,6 +38,9 @@ internal sealed class ChildHost : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>Gets the child's process id while it runs.</summary>
+    public int? ProcessId => IsRunning ? _process!.Id : null;
+
     /// <summary>Gets when (UTC) each SIGKILL was sent.</summary>
     public IReadOnlyList<DateTimeOffset> Kills => _kills;
 
