@@ -53,6 +53,7 @@ public static class ChorusApp
         services.AddApprovalLinks(configuration);
         services.AddBlobArtefacts(configuration);
         services.AddSmtpMail(configuration);
+        services.AddSingleton<Chorus.Mail.KeptMail>();
         services.AddSingleton<IApprovalLedger>(sp => new BlobApprovalLedger(sp.GetRequiredService<ArtefactContainer>().Client));
         services.AddChorusApiAuthentication(configuration);
         services.AddOptions<PostApiOptions>().Bind(configuration.GetSection(PostApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

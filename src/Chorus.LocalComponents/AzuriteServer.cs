@@ -35,7 +35,33 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>Starts Azurite with <c>--inMemoryPersistence --skipApiVersionCheck --loose</c>.</summary>
     public static async Task<AzuriteServer> StartAsync(CancellationToken cancellationToken = default)
     {
+        // Free ports are only free when asked; another process may take one before Azurite binds it. Try afresh.
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static async Task<AzuriteServer> StartOnceAsync(CancellationToken cancellationToken)
+    {
+        // Three different ports: the OS may hand out a port it just handed out, and Azurite cannot bind one twice.
         int blob = LoopbackPort.GetFree(), queue = LoopbackPort.GetFree(), table = LoopbackPort.GetFree();
+        while (queue == blob)
+        {
+            queue = LoopbackPort.GetFree();
+        }
+
+        while (table == blob || table == queue)
+        {
+            table = LoopbackPort.GetFree();
+        }
+
         NodeServer server = await NodeServer.StartAsync(
             "Azurite",
             "azurite/dist/src/azurite.js",

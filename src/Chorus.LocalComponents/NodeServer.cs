@@ -60,6 +60,14 @@ public sealed class NodeServer : IAsyncDisposable
             {
                 await LoopbackPort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), () => process.HasExited, cancellationToken).ConfigureAwait(false);
             }
+
+            // Something else may have taken a port between it being picked and the server binding it: then the port
+            // answers, but not this server, which exits on the bind error.
+            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{name} exited (code {process.ExitCode}) right after starting.");
+            }
         }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or InvalidOperationException)
         {

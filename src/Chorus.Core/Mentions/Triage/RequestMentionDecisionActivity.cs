@@ -8,7 +8,7 @@ using Microsoft.DurableTask;
 namespace Chorus.Mentions.Triage;
 
 /// <summary>Emails the team Respond / Escalate / Dismiss links (signed, single-use, expiring with the triage) and keeps each email.</summary>
-public sealed class RequestMentionDecisionActivity(ApprovalTokenSigner signer, IMailer mailer, IArtefactStore artefacts, MentionAudit audit) : TaskActivity<MentionDecisionRequest, MailDelivery>
+public sealed class RequestMentionDecisionActivity(ApprovalTokenSigner signer, KeptMail mail, MentionAudit audit) : TaskActivity<MentionDecisionRequest, MailDelivery>
 {
     public override async Task<MailDelivery> RunAsync(TaskActivityContext context, MentionDecisionRequest request)
     {
@@ -20,19 +20,12 @@ public sealed class RequestMentionDecisionActivity(ApprovalTokenSigner signer, I
         foreach (string recipient in request.Recipients)
         {
             ArtefactPath eml = MentionArtefacts.Email(triage.Mention.Source, triage.MentionId, kind, recipient);
-            if (await artefacts.ReadAsync(eml, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                alreadySent.Add(recipient);
-                continue;
-            }
-
             DateTimeOffset expires = new(request.ExpiresAt, TimeSpan.Zero);
             Dictionary<string, Uri> links = MentionActions.All.ToDictionary(
                 action => action,
                 action => signer.BuildLink(new ApprovalTokenClaims("mention", triage.InstanceId, 1, recipient, action, expires)));
-            byte[] sent = await mailer.SendAsync(MentionEmails.DecisionRequest(triage, request.Kind, recipient, links, expires), cancellationToken).ConfigureAwait(false);
-            await artefacts.WriteOnceAsync(eml, sent, "message/rfc822", cancellationToken).ConfigureAwait(false);
-            mailed.Add(recipient);
+            bool sent = await mail.SendOnceAsync(eml, () => MentionEmails.DecisionRequest(triage, request.Kind, recipient, links, expires), cancellationToken).ConfigureAwait(false);
+            (sent ? mailed : alreadySent).Add(recipient);
         }
 
         await audit.RecordAsync(triage, kind, $"team {kind}", new { request.Recipients }, cancellationToken).ConfigureAwait(false);

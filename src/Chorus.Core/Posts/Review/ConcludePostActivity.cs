@@ -8,7 +8,7 @@ using Microsoft.DurableTask;
 namespace Chorus.Posts.Review;
 
 /// <summary>Keeps the outcome as <c>outcome.json</c> and tells the author, with the reason and the reviewers' comments.</summary>
-public sealed class ConcludePostActivity(IMailer mailer, IArtefactStore artefacts, PostAudit audit) : TaskActivity<ConcludePostInput, MailDelivery>
+public sealed class ConcludePostActivity(KeptMail mail, IArtefactStore artefacts, PostAudit audit) : TaskActivity<ConcludePostInput, MailDelivery>
 {
     public override async Task<MailDelivery> RunAsync(TaskActivityContext context, ConcludePostInput input)
     {
@@ -17,12 +17,7 @@ public sealed class ConcludePostActivity(IMailer mailer, IArtefactStore artefact
         PostSubmission post = input.Post;
         await artefacts.WriteOnceAsync(PostArtefacts.Outcome(post.PostId), JsonSerializer.SerializeToUtf8Bytes(input.Outcome, DurableJson.Options), "application/json", cancellationToken).ConfigureAwait(false);
         ArtefactPath eml = PostArtefacts.Email(post.PostId, "outcome", 0, post.Author.Email);
-        bool alreadySent = await artefacts.ReadAsync(eml, cancellationToken).ConfigureAwait(false) is not null;
-        if (!alreadySent)
-        {
-            byte[] sent = await mailer.SendAsync(PostEmails.Outcome(post, input.Outcome), cancellationToken).ConfigureAwait(false);
-            await artefacts.WriteOnceAsync(eml, sent, "message/rfc822", cancellationToken).ConfigureAwait(false);
-        }
+        bool alreadySent = !await mail.SendOnceAsync(eml, () => PostEmails.Outcome(post, input.Outcome), cancellationToken).ConfigureAwait(false);
 
         await audit.RecordAsync(post.PostId, "concluded", input.Outcome.Status.ToString().ToLowerInvariant(), new { input.Outcome.Reason }, cancellationToken).ConfigureAwait(false);
         return alreadySent ? new MailDelivery([], [post.Author.Email]) : new MailDelivery([post.Author.Email], []);

@@ -13,7 +13,7 @@ namespace Chorus.Posts.Review;
 /// Emails approvers their Approve and Reject links (signed, bound to the post, stage and approver, expiring with
 /// the stage) and keeps each email as an <c>.eml</c> artefact. An email already kept is not sent again on a retry.
 /// </summary>
-public sealed class RequestApprovalActivity(ApprovalTokenSigner signer, IMailer mailer, IArtefactStore artefacts, PostAudit audit) : TaskActivity<ApprovalRequest, MailDelivery>
+public sealed class RequestApprovalActivity(ApprovalTokenSigner signer, KeptMail mail, IArtefactStore artefacts, PostAudit audit) : TaskActivity<ApprovalRequest, MailDelivery>
 {
     public override async Task<MailDelivery> RunAsync(TaskActivityContext context, ApprovalRequest request)
     {
@@ -28,19 +28,11 @@ public sealed class RequestApprovalActivity(ApprovalTokenSigner signer, IMailer 
         foreach (string recipient in request.Recipients)
         {
             ArtefactPath eml = PostArtefacts.Email(post.PostId, kind, request.Stage.Number, recipient);
-            if (await artefacts.ReadAsync(eml, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                alreadySent.Add(recipient);
-                continue;
-            }
-
             DateTimeOffset expires = new(request.ExpiresAt, TimeSpan.Zero);
             Uri approve = signer.BuildLink(new ApprovalTokenClaims("post", post.InstanceId, request.Stage.Number, recipient, ApprovalDecision.Approve, expires));
             Uri reject = signer.BuildLink(new ApprovalTokenClaims("post", post.InstanceId, request.Stage.Number, recipient, ApprovalDecision.Reject, expires));
-            MailMessage message = PostEmails.ApprovalRequest(post, request.Stage, request.Kind, recipient, report, sentiment, approve, reject, expires);
-            byte[] sent = await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            await artefacts.WriteOnceAsync(eml, sent, "message/rfc822", cancellationToken).ConfigureAwait(false);
-            mailed.Add(recipient);
+            bool sent = await mail.SendOnceAsync(eml, () => PostEmails.ApprovalRequest(post, request.Stage, request.Kind, recipient, report, sentiment, approve, reject, expires), cancellationToken).ConfigureAwait(false);
+            (sent ? mailed : alreadySent).Add(recipient);
         }
 
         await audit.RecordAsync(post.PostId, $"{kind}-s{request.Stage.Number}", $"approval {kind}", new { Stage = request.Stage.Name, request.Recipients }, cancellationToken).ConfigureAwait(false);
