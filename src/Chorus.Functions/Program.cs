@@ -4,6 +4,7 @@
 using Azure.Core.Serialization;
 using Chorus.Durable;
 using Chorus.Functions.Durable;
+using Chorus.Functions.Http;
 using Chorus.Host;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<SecurityHeadersMiddleware>();
 
 IServiceCollection services = builder.Services;
 ConfigurationManager configuration = builder.Configuration;

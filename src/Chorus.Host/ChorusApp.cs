@@ -1,5 +1,6 @@
 using Chorus.Approvals;
 using Chorus.Host.Api;
+using Chorus.Host.Api.Reference;
 using Chorus.Host.Approvals;
 using Chorus.Host.Mentions;
 using Chorus.Host.Posts;
@@ -56,6 +57,7 @@ public static class ChorusApp
         services.AddSingleton<Chorus.Mail.KeptMail>();
         services.AddSingleton<IApprovalLedger>(sp => new BlobApprovalLedger(sp.GetRequiredService<ArtefactContainer>().Client));
         services.AddChorusApiAuthentication(configuration);
+        services.AddChorusApiReference();
         services.AddOptions<PostApiOptions>().Bind(configuration.GetSection(PostApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PostAudit>();
@@ -88,12 +90,18 @@ public static class ChorusApp
         app.MapPostEndpoints();
         app.MapApprovalEndpoints();
         app.MapMentionEndpoints();
+        app.MapChorusApiReference();
         if (app.Configuration.GetValue<bool>("Samples:Enabled"))
         {
-            app.MapGet("/samples/mentions.xml", () => Results.File(Path.Combine(AppContext.BaseDirectory, "LocalDevelopment", "sample-mentions.xml"), "application/rss+xml"));
+            app.MapGet("/samples/mentions.xml", () => Results.File(Path.Combine(AppContext.BaseDirectory, "LocalDevelopment", "sample-mentions.xml"), "application/rss+xml"))
+                .ExcludeFromDescription();
         }
 
-        app.MapGet("/healthz", CheckHealthAsync);
+        app.MapGet("/healthz", CheckHealthAsync)
+            .WithTags("Health")
+            .WithName("CheckHealth")
+            .WithSummary("Liveness: the task hub answers")
+            .Produces<HealthStatus>();
         return app;
     }
 
@@ -101,6 +109,6 @@ public static class ChorusApp
     internal static async Task<IResult> CheckHealthAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         await client.GetInstanceAsync("healthz", cancellation: cancellationToken);
-        return Results.Ok(new { status = "healthy" });
+        return TypedResults.Ok(new HealthStatus("healthy"));
     }
 }

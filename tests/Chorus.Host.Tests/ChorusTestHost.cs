@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Chorus.Host.Tests.Contract;
 using Chorus.LocalComponents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
@@ -20,6 +21,7 @@ internal sealed class ChorusTestHost : IAsyncDisposable
 {
     public const string ApiKey = "test-key-0123456789abcdef";
 
+    private static OpenApiContract? s_contract;
     private readonly WebApplication _app;
 
     private ChorusTestHost(WebApplication app, string suffix, BlobContainerClient artefacts, Uri baseUri)
@@ -28,8 +30,23 @@ internal sealed class ChorusTestHost : IAsyncDisposable
         Suffix = suffix;
         Artefacts = artefacts;
         BaseUri = baseUri;
-        Http = new HttpClient { BaseAddress = baseUri };
+        Http = new HttpClient(new ContractCheckingHandler(() => ContractAsync(baseUri))) { BaseAddress = baseUri };
         Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+    }
+
+    /// <summary>
+    /// The OpenAPI document every host serves (configuration does not change it), read once from the first host asked:
+    /// <see cref="Http"/> checks each response against it.
+    /// </summary>
+    public static async Task<OpenApiContract> ContractAsync(Uri baseUri)
+    {
+        if (s_contract is { } known)
+        {
+            return known;
+        }
+
+        using HttpClient plain = new() { BaseAddress = baseUri };
+        return s_contract = new OpenApiContract(await plain.GetStringAsync("openapi/v1.json"));
     }
 
     public string Suffix { get; }

@@ -33,7 +33,7 @@ public sealed class FunctionsMetadataTests
         await using WebApplication app = BuildSelfHost();
         List<string> selfHost = [.. SelfHostEndpoints(app).Select(e => e.Route).Distinct().Order(StringComparer.Ordinal)];
         List<string> functions = [.. Metadata.Value
-            .SelectMany(f => f.Bindings.Where(b => b.Type == "httpTrigger").SelectMany(b => b.Methods.Select(method => Route(method, RoutePatternFactory.Parse(b.Route!)))))
+            .SelectMany(f => f.Bindings.Where(b => b.Type == "httpTrigger").SelectMany(b => b.Methods.Select(method => RouteText.Of(method, RoutePatternFactory.Parse(b.Route!)))))
             .Order(StringComparer.Ordinal)];
 
         Assert.Contains("GET /healthz", selfHost);
@@ -111,7 +111,7 @@ public sealed class FunctionsMetadataTests
             {
                 // An HTTP function runs the self-host's handler for its route: whatever services the handler takes.
                 "httpTrigger" => function.Trigger.Methods
-                    .Select(method => endpoints[Route(method, RoutePatternFactory.Parse(function.Trigger.Route!))].Handler)
+                    .Select(method => endpoints[RouteText.Of(method, RoutePatternFactory.Parse(function.Trigger.Route!))].Handler)
                     .SelectMany(handler => handler.GetParameters())
                     .Where(parameter => isService.IsService(parameter.ParameterType))
                     .Select(parameter => (Func<IServiceProvider, object?>)(sp => sp.GetRequiredService(parameter.ParameterType))),
@@ -169,9 +169,10 @@ public sealed class FunctionsMetadataTests
         => ((IEndpointRouteBuilder)app).DataSources
             .SelectMany(source => source.Endpoints)
             .OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.Metadata.GetMetadata<Chorus.Host.Api.Reference.ApiReferenceUi>() is null)
             .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"])
                 .Select(method => new SelfHostEndpoint(
-                    Route(method, endpoint.RoutePattern),
+                    RouteText.Of(method, endpoint.RoutePattern),
                     endpoint.Metadata.GetMetadata<MethodInfo>() ?? throw new InvalidOperationException($"The self-host's endpoint {endpoint.DisplayName} has no handler method in its metadata."))));
 
     private static WebApplication BuildSelfHost(Action<IServiceCollection>? replace = null)
@@ -195,19 +196,6 @@ public sealed class FunctionsMetadataTests
         WebApplication app = builder.Build();
         app.MapChorus();
         return app;
-    }
-
-    /// <summary>"METHOD /path/{param}", with constraints and defaults dropped, so both sides compare as text.</summary>
-    private static string Route(string method, RoutePattern pattern)
-    {
-        IEnumerable<string> segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
-            RoutePatternSeparatorPart separator => separator.Content,
-            _ => part.ToString(),
-        })));
-        return $"{method.ToUpperInvariant()} /{string.Join('/', segments)}";
     }
 
     /// <summary>Every function the Functions build declared, from its functions.metadata.</summary>

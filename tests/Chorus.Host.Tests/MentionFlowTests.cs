@@ -48,7 +48,26 @@ public sealed class MentionFlowTests(LocalServicesFixture services)
 
             JsonElement list = await host.Http.GetFromJsonAsync<JsonElement>("api/mentions?source=alerts");
             Assert.Equal(3, list.GetProperty("items").GetArrayLength());
-            Assert.Single(list.GetProperty("items").EnumerateArray(), i => i.GetProperty("needsAttention").GetBoolean());
+            JsonElement flagged = Assert.Single(list.GetProperty("items").EnumerateArray(), i => i.GetProperty("needsAttention").GetBoolean());
+
+            // The mention is no dead end after the decision: its detail has the decision, who made it, the comment, every step.
+            JsonElement detail = await host.Http.GetFromJsonAsync<JsonElement>($"api/mentions/alerts/{flagged.GetProperty("mentionId").GetString()}");
+            Assert.Equal("dismiss", detail.GetProperty("state").GetString());
+            Assert.Equal("Customer care", detail.GetProperty("team").GetString());
+            Assert.Equal(host.Approver("care"), detail.GetProperty("decision").GetProperty("approver").GetString());
+            Assert.Equal("Handled by phone.", detail.GetProperty("decision").GetProperty("comment").GetString());
+            Assert.Equal("Negative", detail.GetProperty("sentiment").GetProperty("label").GetString());
+            Assert.Contains("refund", detail.GetProperty("text").GetString(), StringComparison.Ordinal);
+            string[] steps = [.. detail.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("change").GetString()!)];
+            Assert.True(steps.Length >= 3, string.Join(", ", steps));
+            JsonElement calm = await host.Http.GetFromJsonAsync<JsonElement>($"api/mentions/alerts/{list.GetProperty("items").EnumerateArray().First(i => !i.GetProperty("needsAttention").GetBoolean()).GetProperty("mentionId").GetString()}");
+            Assert.Equal("recorded", calm.GetProperty("state").GetString());
+            Assert.Equal(JsonValueKind.Null, calm.GetProperty("decision").ValueKind);
+            foreach (string missing in new[] { "alerts/20261120-00000000000000000000000000000000", "alerts/nonsense", "..%2Fcursors/20261120-00000000000000000000000000000000", "other/" + flagged.GetProperty("mentionId").GetString() })
+            {
+                using HttpResponseMessage notFound = await host.Http.GetAsync("api/mentions/" + missing);
+                Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+            }
         }
 
         feed.Add("m4", "Switched to Chorus last week, no complaints.", Start.AddMinutes(3));

@@ -1,21 +1,11 @@
-using System.Text.Json;
 using Chorus.Artefacts;
-using Chorus.Durable;
 
 namespace Chorus.Posts;
 
-/// <summary>
-/// Appends to a post's audit log (<c>audit.jsonl</c>): one JSON line per state change, each with a stable
-/// <c>entryId</c> so that a retried step never writes its line twice.
-/// </summary>
+/// <summary>Appends to a post's audit log (<c>audit.jsonl</c>), one entry per state change, each once.</summary>
 public sealed class PostAudit(IArtefactStore artefacts, TimeProvider time)
 {
     /// <summary>Records a state change.</summary>
     public Task RecordAsync(string postId, string entryId, string change, object? details, CancellationToken cancellationToken)
-    {
-        string line = JsonSerializer.Serialize(new AuditEntry(entryId, time.GetUtcNow(), change, details), DurableJson.Options);
-        return artefacts.AppendLineOnceAsync(PostArtefacts.Audit(postId), entryId, line, cancellationToken);
-    }
-
-    private sealed record AuditEntry(string EntryId, DateTimeOffset At, string Change, object? Details);
+        => AuditLog.AppendOnceAsync(artefacts, PostArtefacts.Audit(postId), AuditLog.Entry(entryId, time.GetUtcNow(), change, details), cancellationToken);
 }

@@ -28,4 +28,11 @@ internal static class MentionFunctions
     public static IResult Summary(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/mentions/summary")] HttpRequest request)
         => SharedHandler.Authorized(ApiAuthentication.PolicyName, MentionEndpoints.SummaryAsync);
+
+    /// <summary>GET /api/mentions/{source}/{mentionId}: the mention, its triage and the decision.</summary>
+    [Function("GetMention")]
+    public static IResult Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/mentions/{source}/{mentionId}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+        => SharedHandler.Authorized(ApiAuthentication.PolicyName, client, MentionEndpoints.GetAsync);
 }

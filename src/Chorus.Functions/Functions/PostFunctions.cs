@@ -17,6 +17,12 @@ internal static class PostFunctions
         [DurableClient] DurableTaskClient client)
         => SharedHandler.Authorized(ApiAuthentication.PolicyName, client, PostEndpoints.SubmitAsync);
 
+    /// <summary>POST /api/posts/check: what the review would find and do, with nothing stored.</summary>
+    [Function("CheckPost")]
+    public static IResult Check(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/posts/check")] HttpRequest request)
+        => SharedHandler.Authorized(ApiAuthentication.PolicyName, PostEndpoints.CheckAsync);
+
     /// <summary>GET /api/posts/{postId}.</summary>
     [Function("GetPost")]
     public static IResult Get(

@@ -14,8 +14,18 @@ internal static class ApprovalEndpoints
 
     public static IEndpointRouteBuilder MapApprovalEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/approvals/{token}", ShowAsync);
-        routes.MapPost("/approvals/{token}", DecideAsync).DisableAntiforgery();
+        RouteGroupBuilder approvals = routes.MapGroup("/approvals").WithTags("Approval pages");
+        approvals.MapGet("/{token}", ShowAsync)
+            .WithName("ShowApproval")
+            .WithSummary("The confirmation page an emailed approval link opens")
+            .WithDescription("Shows what is being decided and a form to confirm it. Opening the link decides nothing.")
+            .ProducesPages(StatusCodes.Status200OK, StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status410Gone);
+        approvals.MapPost("/{token}", DecideAsync)
+            .DisableAntiforgery()
+            .WithName("DecideApproval")
+            .WithSummary("Records the decision the confirmation page's form sends")
+            .Accepts<ApprovalForm>("application/x-www-form-urlencoded")
+            .ProducesPages(StatusCodes.Status200OK, StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status410Gone);
         return routes;
     }
 
@@ -122,6 +132,17 @@ internal static class ApprovalEndpoints
         {
             await subject.DecideAsync(claims with { Action = recorded.Action }, recorded, cancellationToken);
         }
+    }
+
+    /// <summary>Every answer here is an HTML page, refusals included: the reader is a person following a link.</summary>
+    private static RouteHandlerBuilder ProducesPages(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        foreach (int status in statuses)
+        {
+            builder.Produces(status, contentType: "text/html");
+        }
+
+        return builder;
     }
 
     private static ApprovalPageResult Page(string html, int status) => new(html, status);

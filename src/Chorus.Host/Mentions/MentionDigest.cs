@@ -35,7 +35,7 @@ internal sealed class MentionDigest(IArtefactStore artefacts, IMailer mailer, IC
         await foreach ((ArtefactPath path, _) in artefacts.FindByTagsAsync(filter, cancellationToken))
         {
             string folder = path.Value[..path.Value.LastIndexOf('/')];
-            if (await Chorus.Posts.PostReadModel.ReadAsync<Mention>(artefacts, ArtefactPath.Parse(folder + "/mention.json"), cancellationToken) is { } mention)
+            if (await artefacts.ReadJsonAsync<Mention>(ArtefactPath.Parse(folder + "/mention.json"), cancellationToken) is { } mention)
             {
                 positive.Add(mention);
             }

@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Chorus.Artefacts;
 using Chorus.Host.Api;
+using Chorus.Host.Api.Reference;
 using Chorus.Host.Posts;
 using Chorus.Mentions;
 using Chorus.Mentions.Triage;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Mentions;
@@ -19,10 +21,29 @@ internal static class MentionEndpoints
 
     public static IEndpointRouteBuilder MapMentionEndpoints(this IEndpointRouteBuilder routes)
     {
-        RouteGroupBuilder mentions = routes.MapGroup("/api/mentions").RequireAuthorization(ApiAuthentication.PolicyName);
-        mentions.MapPost("/", ReceiveAsync);
-        mentions.MapGet("/", ListAsync);
-        mentions.MapGet("/summary", SummaryAsync);
+        RouteGroupBuilder mentions = routes.MapGroup("/api/mentions").RequireAuthorization(ApiAuthentication.PolicyName).WithTags("Mentions").ProducesApiRefusals();
+        mentions.MapPost("/", ReceiveAsync)
+            .WithName("ReceiveMention")
+            .WithSummary("Push a mention into triage")
+            .WithDescription("For tools that push rather than being polled. The mention is scored and classified; one that needs a person is mailed to its team.")
+            .Accepts<MentionBody>("application/json")
+            .Produces<IntakeResult>(StatusCodes.Status202Accepted)
+            .ProducesBodyRefusals();
+        mentions.MapGet("/", ListAsync)
+            .WithName("ListMentions")
+            .WithSummary("List recorded mentions")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesValidationProblem();
+        mentions.MapGet("/summary", SummaryAsync)
+            .WithName("SummarizeMentions")
+            .WithSummary("Mentions per source and day, with their mean sentiment")
+            .Produces<MentionSummary>()
+            .ProducesValidationProblem();
+        mentions.MapGet("/{source}/{mentionId}", GetAsync)
+            .WithName("GetMention")
+            .WithSummary("One mention: its scoring, its triage, the decision and every step")
+            .Produces<MentionView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -43,7 +64,7 @@ internal static class MentionEndpoints
             }
 
             IntakeResult result = (await intake.IntakeAsync([mention], cancellationToken))[0];
-            return Results.Accepted($"/api/mentions?source={mention.Source}", new { result.MentionId, result.Source, result.Status });
+            return TypedResults.Accepted($"/api/mentions/{result.Source}/{result.MentionId}", result);
         }
     }
 
@@ -108,17 +129,41 @@ internal static class MentionEndpoints
             groups[key] = (count + 1, flagged + (tags.GetValueOrDefault("attention") == "yes" ? 1 : 0), sum + (score ?? 0), scored + (score is null ? 0 : 1));
         }
 
-        return Results.Ok(new
+        return TypedResults.Ok(new MentionSummary([.. groups.OrderBy(g => g.Key.Day).ThenBy(g => g.Key.Source).Select(g => new MentionDaySummary(
+            g.Key.Source,
+            g.Key.Day,
+            g.Value.Count,
+            g.Value.Flagged,
+            g.Value.Scored == 0 ? null : Math.Round(g.Value.Sum / g.Value.Scored, 4)))]));
+    }
+
+    internal static async Task<IResult> GetAsync(string source, string mentionId, IArtefactStore artefacts, DurableTaskClient orchestrations, CancellationToken cancellationToken)
+    {
+        if (!MentionIds.IsValidSource(source) || !MentionIds.IsValid(mentionId)
+            || await MentionReadModel.ReadMentionAsync(artefacts, source, mentionId, cancellationToken) is not { } mention)
         {
-            days = groups.OrderBy(g => g.Key.Day).ThenBy(g => g.Key.Source).Select(g => new
-            {
-                g.Key.Source,
-                g.Key.Day,
-                g.Value.Count,
-                g.Value.Flagged,
-                MeanSentiment = g.Value.Scored == 0 ? (double?)null : Math.Round(g.Value.Sum / g.Value.Scored, 4),
-            }),
-        });
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, "No such mention.", $"There is no mention '{mentionId}' from source '{source}'.");
+        }
+
+        MentionTriageRecord? triage = await MentionReadModel.ReadTriageAsync(artefacts, source, mentionId, cancellationToken);
+        OrchestrationMetadata? instance = await orchestrations.GetInstanceAsync(MentionIds.InstanceId(source, mentionId), getInputsAndOutputs: true, cancellationToken);
+        MentionOutcome? outcome = instance?.IsCompleted == true ? instance.ReadOutputAs<MentionOutcome>() : null;
+        MentionProgress? progress = instance?.ReadCustomStatusAs<MentionProgress>();
+        return TypedResults.Ok(new MentionView(
+            mentionId,
+            mention.Source,
+            mention.SourceId,
+            mention.Url,
+            new MentionAuthor(mention.AuthorHandle, mention.AuthorName, mention.AuthorReach),
+            mention.Text,
+            mention.Language,
+            mention.CreatedAt,
+            triage?.Sentiment,
+            triage?.Classification,
+            outcome?.Status ?? progress?.Status ?? "recorded",
+            progress?.Team ?? triage?.Classification.Team?.Name,
+            outcome?.Decision,
+            await MentionReadModel.ReadAuditAsync(artefacts, source, mentionId, cancellationToken)));
     }
 
     private static (string Filter, int Size, int Number) Filter(string? source, string? label, string? from, string? to, int? page, int? pageSize, Dictionary<string, string[]> errors)
@@ -209,6 +254,6 @@ internal static class MentionEndpoints
     private static async Task<Mention?> ReadMentionAsync(IArtefactStore artefacts, ArtefactPath triagePath, CancellationToken cancellationToken)
     {
         string folder = triagePath.Value[..triagePath.Value.LastIndexOf('/')];
-        return await Chorus.Posts.PostReadModel.ReadAsync<Mention>(artefacts, ArtefactPath.Parse(folder + "/mention.json"), cancellationToken);
+        return await artefacts.ReadJsonAsync<Mention>(ArtefactPath.Parse(folder + "/mention.json"), cancellationToken);
     }
 }

@@ -4,11 +4,14 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Chorus.Artefacts;
 using Chorus.Host.Api;
+using Chorus.Host.Api.Reference;
 using Chorus.Durable;
 using Chorus.Host.Durable;
 using Microsoft.DurableTask.Client;
 using Chorus.Posts;
+using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
+using Chorus.Sentiment;
 using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Posts;
@@ -23,10 +26,34 @@ internal static class PostEndpoints
 
     public static IEndpointRouteBuilder MapPostEndpoints(this IEndpointRouteBuilder routes)
     {
-        RouteGroupBuilder posts = routes.MapGroup("/api/posts").RequireAuthorization(ApiAuthentication.PolicyName);
-        posts.MapPost("/", SubmitAsync);
-        posts.MapGet("/{postId}", GetAsync);
-        posts.MapGet("/", ListAsync);
+        RouteGroupBuilder posts = routes.MapGroup("/api/posts").RequireAuthorization(ApiAuthentication.PolicyName).WithTags("Posts").ProducesApiRefusals();
+        posts.MapPost("/", SubmitAsync)
+            .WithName("SubmitPost")
+            .WithSummary("Submit a staff post for review")
+            .WithDescription("Stores the post and starts its review: policy checks, sentiment, then approval by rule or by people. "
+                + "Send an Idempotency-Key header to make a retry safe: the same key and body answer the same post.")
+            .Accepts<PostSubmissionBody>("application/json")
+            .Produces<PostAccepted>(StatusCodes.Status202Accepted)
+            .ProducesBodyRefusals()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        posts.MapPost("/check", CheckAsync)
+            .WithName("CheckPost")
+            .WithSummary("Check a post before submitting it")
+            .WithDescription("Takes the same body as a submission and stores nothing: the findings with their explanations, the "
+                + "sentiment, how the post fits each channel, and the route it would take.")
+            .Accepts<PostSubmissionBody>("application/json")
+            .Produces<PostCheck>()
+            .ProducesBodyRefusals();
+        posts.MapGet("/{postId}", GetAsync)
+            .WithName("GetPost")
+            .WithSummary("Where a post's review stands")
+            .Produces<PostView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        posts.MapGet("/", ListAsync)
+            .WithName("ListPosts")
+            .WithSummary("List posts, newest first")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesValidationProblem();
         return routes;
     }
 
@@ -45,7 +72,8 @@ internal static class PostEndpoints
             return ApiProblems.Validation(new Dictionary<string, string[]> { [IdempotencyHeader] = ["The Idempotency-Key header must have 1 to 200 characters."] });
         }
 
-        (JsonDocument? document, IResult? problem) = await JsonRequestBody.ReadAsync(http.Request, options.Value.MaxBodyBytes, cancellationToken);
+        DateTimeOffset now = time.GetUtcNow();
+        (JsonDocument? document, PostRequest? request, IResult? problem) = await ReadRequestAsync(http, options.Value, now, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -53,23 +81,17 @@ internal static class PostEndpoints
 
         using (document)
         {
-            DateTimeOffset now = time.GetUtcNow();
-            (PostRequest? request, Dictionary<string, string[]> errors) = new PostRequestParser(options.Value).Parse(document!.RootElement, now);
-            if (request is null)
-            {
-                return ApiProblems.Validation(errors, "The post was not accepted.");
-            }
 
             string client = http.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
             string postId = PostIds.New(now);
             if (idempotencyKey is not null)
             {
-                string bodyHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(document.RootElement)));
+                string bodyHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(document!.RootElement)));
                 ArtefactPath keyPath = ArtefactPath.Of("idempotency", Hash(client), Hash(idempotencyKey) + ".json");
                 IdempotencyRecord record = new(bodyHash, postId, now);
                 if (!await artefacts.WriteOnceAsync(keyPath, JsonSerializer.SerializeToUtf8Bytes(record, DurableJson.Options), "application/json", cancellationToken))
                 {
-                    IdempotencyRecord first = (await PostReadModel.ReadAsync<IdempotencyRecord>(artefacts, keyPath, cancellationToken))!;
+                    IdempotencyRecord first = (await artefacts.ReadJsonAsync<IdempotencyRecord>(keyPath, cancellationToken))!;
                     if (first.BodyHash != bodyHash)
                     {
                         return ApiProblems.Problem(StatusCodes.Status409Conflict, "Idempotency key reused.", "This Idempotency-Key was already used for a different body. Use a new key for a new post.");
@@ -81,15 +103,42 @@ internal static class PostEndpoints
                 }
             }
 
-            PostSubmission submission = new(postId, request.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client);
+            PostSubmission submission = new(postId, request!.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client);
             await artefacts.WriteOnceAsync(PostArtefacts.Submission(postId), JsonSerializer.SerializeToUtf8Bytes(submission, DurableJson.Options), "application/json", cancellationToken);
             await audit.RecordAsync(postId, "submitted", "submitted", new { Client = client, submission.Author.Email }, cancellationToken);
             // A repeat finds the first attempt's instance, running or decided, and leaves it alone.
             await orchestrations.StartOnceAsync(nameof(PostReviewOrchestrator), submission, submission.InstanceId, cancellationToken);
 
             string statusUrl = $"/api/posts/{postId}";
-            return Results.Accepted(statusUrl, new { postId, status = PostStatus.Submitted.ToString(), statusUrl });
+            return TypedResults.Accepted(statusUrl, new PostAccepted(postId, PostStatus.Submitted, statusUrl));
         }
+    }
+
+    internal static async Task<IResult> CheckAsync(
+        HttpContext http,
+        IOptions<PostApiOptions> options,
+        ISentimentAnalyzer analyzer,
+        PolicyEvaluator evaluator,
+        ChannelLengths lengths,
+        IOptionsMonitor<ReviewOptions> review,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = time.GetUtcNow();
+        (JsonDocument? document, PostRequest? request, IResult? problem) = await ReadRequestAsync(http, options.Value, now, cancellationToken);
+        document?.Dispose();
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        // What the review's first steps would do (ScorePostActivity, CheckPostActivity, PlanReviewActivity), with nothing kept.
+        PostSubmission draft = new("check", request!.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, http.User.FindFirstValue(ClaimTypes.Name) ?? "unknown");
+        DocumentSentiment sentiment = (await analyzer.AnalyzeAsync([new SentimentDocument(draft.PostId, draft.Text)], cancellationToken)).Documents[0];
+        DocumentSentiment? usable = sentiment.Error is null ? sentiment : null;
+        PolicyReport report = evaluator.Evaluate(draft.Draft, usable);
+        ReviewPlan plan = ReviewPlanner.Plan(draft, report, usable, review.CurrentValue);
+        return TypedResults.Ok(new PostCheck(plan.Route, [.. plan.Stages.Select(stage => stage.Name)], report.Findings, sentiment, lengths.Measure(draft.Draft)));
     }
 
     internal static async Task<IResult> GetAsync(string postId, IArtefactStore artefacts, DurableTaskClient orchestrations, CancellationToken cancellationToken)
@@ -102,22 +151,20 @@ internal static class PostEndpoints
         OrchestrationMetadata? review = await orchestrations.GetInstanceAsync(submission.InstanceId, getInputsAndOutputs: true, cancellationToken);
         PostOutcome? outcome = review?.IsCompleted == true ? review.ReadOutputAs<PostOutcome>() : null;
         PostProgress? progress = review?.ReadCustomStatusAs<PostProgress>();
-        return Results.Ok(new
-        {
+        return TypedResults.Ok(new PostView(
             submission.PostId,
-            Status = (outcome?.Status ?? progress?.Status ?? PostStatus.Submitted).ToString(),
-            Stage = progress?.StageName,
+            outcome?.Status ?? progress?.Status ?? PostStatus.Submitted,
+            progress?.StageName,
             submission.Author,
             submission.Text,
-            Channels = submission.Channels.Select(c => c.ToString().ToLowerInvariant()),
+            [.. submission.Channels.Select(c => c.ToString().ToLowerInvariant())],
             submission.Links,
             submission.ScheduledAt,
             submission.SubmittedAt,
-            Sentiment = await PostReadModel.ReadSentimentAsync(artefacts, postId, cancellationToken),
-            Findings = (await PostReadModel.ReadFindingsAsync(artefacts, postId, cancellationToken))?.Findings,
-            Decision = outcome,
-            Timeline = await PostReadModel.ReadAuditAsync(artefacts, postId, cancellationToken),
-        });
+            await PostReadModel.ReadSentimentAsync(artefacts, postId, cancellationToken),
+            (await PostReadModel.ReadFindingsAsync(artefacts, postId, cancellationToken))?.Findings,
+            outcome,
+            await PostReadModel.ReadAuditAsync(artefacts, postId, cancellationToken)));
     }
 
     internal static async Task<IResult> ListAsync(
@@ -185,6 +232,25 @@ internal static class PostEndpoints
         }
 
         return Results.Ok(new { page = number, pageSize = size, items });
+    }
+
+    /// <summary>The body of a submission or a check: JSON within the size limit, every field valid, or the problem that says which is not.</summary>
+    private static async Task<(JsonDocument? Document, PostRequest? Request, IResult? Problem)> ReadRequestAsync(HttpContext http, PostApiOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        (JsonDocument? document, IResult? problem) = await JsonRequestBody.ReadAsync(http.Request, options.MaxBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, null, problem);
+        }
+
+        (PostRequest? request, Dictionary<string, string[]> errors) = new PostRequestParser(options).Parse(document!.RootElement, now);
+        if (request is null)
+        {
+            document.Dispose();
+            return (null, null, ApiProblems.Validation(errors, "The post was not accepted."));
+        }
+
+        return (document, request, null);
     }
 
     private static DateTimeOffset? ParseTime(string? value, string name, Dictionary<string, string[]> errors)

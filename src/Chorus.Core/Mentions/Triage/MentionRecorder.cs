@@ -31,7 +31,7 @@ public sealed class MentionRecorder(IArtefactStore artefacts, TimeProvider time)
             ["score"] = EncodeScore(score),
             ["attention"] = input.Classification.NeedsAttention ? "yes" : "no",
         };
-        object triage = new { input.MentionId, input.Sentiment, input.Classification, RecordedAt = time.GetUtcNow() };
+        MentionTriageRecord triage = new(input.MentionId, input.Sentiment, input.Classification, time.GetUtcNow());
         await artefacts.WriteOnceAsync(MentionArtefacts.Triage(mention.Source, input.MentionId), JsonSerializer.SerializeToUtf8Bytes(triage, DurableJson.Options), "application/json", tags, cancellationToken).ConfigureAwait(false);
         return fresh;
     }

@@ -8,20 +8,7 @@ namespace Chorus.Posts.Policy;
 /// </summary>
 internal sealed class LengthCheck(PolicyOptions options) : IPolicyCheck
 {
-    /// <summary>X: 280 weighted characters.</summary>
-    internal const int XLimit = 280;
-
-    /// <summary>Bluesky: 300 graphemes.</summary>
-    internal const int BlueskyLimit = 300;
-
-    /// <summary>Bluesky also refuses post text over 3,000 bytes of UTF-8, whatever the grapheme count.</summary>
-    internal const int BlueskyByteLimit = 3_000;
-
-    /// <summary>Mastodon: 500 characters, the default for most servers.</summary>
-    internal const int MastodonLimit = 500;
-
-    /// <summary>LinkedIn: 3,000 characters.</summary>
-    internal const int LinkedInLimit = 3_000;
+    private readonly ChannelLengths lengths = new(options);
 
     private const string Highlighted = " The highlighted part is what does not fit.";
 
@@ -35,7 +22,7 @@ internal sealed class LengthCheck(PolicyOptions options) : IPolicyCheck
         List<PolicyFinding> findings = [];
         foreach (Channel channel in draft.Channels.Distinct())
         {
-            if (Measure(channel, text, urls) is { } over)
+            if (Over(channel, text, urls) is { } over)
             {
                 findings.Add(new PolicyFinding(
                     Rule,
@@ -51,47 +38,43 @@ internal sealed class LengthCheck(PolicyOptions options) : IPolicyCheck
         return findings;
     }
 
-    private (TextLength.Measure Measure, string Explanation)? Measure(Channel channel, string text, Lazy<IReadOnlyList<FoundUrl>> urls)
+    private (TextLength.Measure Measure, string Explanation)? Over(Channel channel, string text, Lazy<IReadOnlyList<FoundUrl>> urls)
     {
+        (TextLength.Measure measure, int limit, _) = lengths.Measure(channel, text, urls.Value);
         switch (channel)
         {
             case Channel.X:
-                TextLength.Measure x = TextLength.XWeighted(text, urls.Value, XLimit);
-                return x.IsOver
-                    ? (x, $"{TooLong(x, XLimit, "long as X counts them", "X")} X counts most letters as 1, but Chinese, Japanese and Korean "
+                return measure.IsOver
+                    ? (measure, $"{TooLong(measure, limit, "long as X counts them", "X")} X counts most letters as 1, but Chinese, Japanese and Korean "
                         + $"characters and each emoji as 2, and every link as {TextLength.LinkLength} whatever its length.{Highlighted}")
                     : null;
             case Channel.Bluesky:
-                TextLength.Measure graphemes = TextLength.Graphemes(text, BlueskyLimit);
-                if (graphemes.IsOver)
+                if (measure.IsOver)
                 {
-                    return (graphemes, $"{TooLong(graphemes, BlueskyLimit, "long as Bluesky counts them", "Bluesky")} Bluesky counts what "
+                    return (measure, $"{TooLong(measure, limit, "long as Bluesky counts them", "Bluesky")} Bluesky counts what "
                         + "you see as one character once, so an emoji made of several (a family, a flag, a skin tone) counts as 1; links "
                         + $"count in full.{Highlighted}");
                 }
 
-                TextLength.Measure bytes = TextLength.Utf8Bytes(text, BlueskyByteLimit);
+                TextLength.Measure bytes = TextLength.Utf8Bytes(text, ChannelLengths.BlueskyByteLimit);
                 return bytes.IsOver
-                    ? (bytes, $"This post fits Bluesky's {BlueskyLimit} characters but takes {Wording.Number(bytes.Length)} bytes, and "
-                        + $"Bluesky also allows at most {Wording.Number(BlueskyByteLimit)}: cut at least "
-                        + $"{Wording.Number(bytes.Length - BlueskyByteLimit)} bytes' worth. Emoji sequences and some scripts take many bytes "
+                    ? (bytes, $"This post fits Bluesky's {limit} characters but takes {Wording.Number(bytes.Length)} bytes, and "
+                        + $"Bluesky also allows at most {Wording.Number(ChannelLengths.BlueskyByteLimit)}: cut at least "
+                        + $"{Wording.Number(bytes.Length - ChannelLengths.BlueskyByteLimit)} bytes' worth. Emoji sequences and some scripts take many bytes "
                         + $"per character.{Highlighted}")
                     : null;
             case Channel.Mastodon:
-                TextLength.Measure mastodon = TextLength.Mastodon(text, urls.Value, MastodonLimit);
-                return mastodon.IsOver
-                    ? (mastodon, $"{TooLong(mastodon, MastodonLimit, "long as Mastodon counts them", "Mastodon")} Every link counts as "
+                return measure.IsOver
+                    ? (measure, $"{TooLong(measure, limit, "long as Mastodon counts them", "Mastodon")} Every link counts as "
                         + $"{TextLength.LinkLength}, and a mention of someone on another server counts only their user name (\"@ana\" "
                         + $"for \"@ana@example.social\").{Highlighted}")
                     : null;
             case Channel.LinkedIn:
-                TextLength.Measure linkedIn = TextLength.CodePoints(text, LinkedInLimit);
-                return linkedIn.IsOver ? (linkedIn, TooLong(linkedIn, LinkedInLimit, "long", "LinkedIn") + Highlighted) : null;
+                return measure.IsOver ? (measure, TooLong(measure, limit, "long", "LinkedIn") + Highlighted) : null;
             default:
-                TextLength.Measure other = TextLength.CodePoints(text, options.MaxLengthOther);
-                return other.IsOver
-                    ? (other, $"This post is {Wording.Number(other.Length)} characters long, and posts for other channels are limited to "
-                        + $"{Wording.Number(options.MaxLengthOther)}: cut at least {Wording.Number(other.Length - options.MaxLengthOther)}.{Highlighted}")
+                return measure.IsOver
+                    ? (measure, $"This post is {Wording.Number(measure.Length)} characters long, and posts for other channels are limited to "
+                        + $"{Wording.Number(limit)}: cut at least {Wording.Number(measure.Length - limit)}.{Highlighted}")
                     : null;
         }
     }

@@ -38,6 +38,7 @@ public static class PolicyServiceCollectionExtensions
         AddCheck(services, LinkCheck.Shorteners);
         AddCheck(services, options => new LengthCheck(options));
         AddCheck(services, options => new SentimentCheck(options));
+        services.AddSingleton(sp => new ChannelLengths(sp.GetRequiredService<IOptions<PolicyOptions>>().Value));
         services.AddSingleton(sp => new PolicyEvaluator(sp.GetServices<IPolicyCheck>(), sp.GetRequiredService<ILogger<PolicyEvaluator>>()));
         return services;
     }
