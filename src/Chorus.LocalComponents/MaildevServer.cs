@@ -5,6 +5,9 @@ namespace Chorus.LocalComponents;
 /// <summary>maildev: an SMTP server with a web UI and REST API (<c>GET /api/email</c>), on free loopback ports.</summary>
 public sealed class MaildevServer : IAsyncDisposable
 {
+    /// <summary>maildev's entry point under node_modules.</summary>
+    public const string Script = "maildev/dist/bin/maildev.js";
+
     private readonly NodeServer _server;
 
     private MaildevServer(NodeServer server, int smtpPort, int webPort)
@@ -30,7 +33,7 @@ public sealed class MaildevServer : IAsyncDisposable
         int web = LoopbackPort.GetFree();
         NodeServer server = await NodeServer.StartAsync(
             "maildev",
-            "maildev/dist/bin/maildev.js",
+            Script,
             ["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "-s", smtp.ToString(CultureInfo.InvariantCulture), "-w", web.ToString(CultureInfo.InvariantCulture), "--silent"],
             web,
             cancellationToken).ConfigureAwait(false);

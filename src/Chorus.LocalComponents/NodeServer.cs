@@ -78,6 +78,36 @@ public sealed class NodeServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Asks the server to stop (SIGTERM) and waits until it has exited or printed what <paramref name="stopped"/>
+    /// recognises, for at most <paramref name="timeout"/>; <see cref="DisposeAsync"/> then kills whatever is left.
+    /// Without signals (Windows) this does nothing.
+    /// </summary>
+    public async Task InterruptAsync(Func<string, bool> stopped, TimeSpan timeout)
+    {
+        if (OperatingSystem.IsWindows() || _process.HasExited)
+        {
+            return;
+        }
+
+        ProcessStartInfo kill = new("kill") { RedirectStandardError = true };
+        kill.ArgumentList.Add("-TERM");
+        kill.ArgumentList.Add(_process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using (Process? signal = Process.Start(kill))
+        {
+            if (signal is not null)
+            {
+                await signal.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+
+        DateTime deadline = DateTime.UtcNow + timeout;
+        while (!_process.HasExited && !stopped(Output) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+    }
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {

@@ -10,8 +10,17 @@ public static class NodeTools
 {
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
 
+    private static readonly Lazy<string?> FoundRoot = new(FindRepositoryRoot);
+
     /// <summary>Gets the folder holding package.json and package-lock.json: the repository root.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => FoundRoot.Value
+        ?? throw new InvalidOperationException("Could not find the Chorus repository root (the folder with functions.sln and package-lock.json) above " + AppContext.BaseDirectory + " or the current directory; set CHORUS_REPO_ROOT.");
+
+    /// <summary>Gets the repository root, or null when this binary runs outside a clone (a published host).</summary>
+    public static string? TryRepositoryRoot => FoundRoot.Value;
+
+    /// <summary>Whether a tool's entry point is already installed, so <see cref="ResolveAsync"/> will not run <c>npm ci</c>.</summary>
+    public static bool IsInstalled(string relativeScript) => File.Exists(Path.Combine(RepositoryRoot, "node_modules", relativeScript));
 
     /// <summary>Returns the path of a tool's JavaScript entry point, running <c>npm ci</c> first if it is missing.</summary>
     public static async Task<string> ResolveAsync(string relativeScript, CancellationToken cancellationToken)
@@ -59,7 +68,7 @@ public static class NodeTools
         }
     }
 
-    private static string FindRepositoryRoot()
+    private static string? FindRepositoryRoot()
     {
         // CHORUS_REPO_ROOT lets a binary built elsewhere (a published host, a scratch tool) find the pinned tools.
         string?[] starts = [Environment.GetEnvironmentVariable("CHORUS_REPO_ROOT"), AppContext.BaseDirectory, Directory.GetCurrentDirectory()];
@@ -74,6 +83,6 @@ public static class NodeTools
             }
         }
 
-        throw new InvalidOperationException("Could not find the Chorus repository root (the folder with functions.sln and package-lock.json) above " + AppContext.BaseDirectory);
+        return null;
     }
 }

@@ -16,6 +16,7 @@ internal sealed class ChildHost : IAsyncDisposable
     private readonly Queue<string> _tail = new();
     private readonly List<string> _history = [];
     private readonly List<DateTimeOffset> _kills = [];
+    private readonly List<string> _output = [];
     private Process? _process;
 
     public ChildHost(string name, Uri baseUri, Dictionary<string, string> environment)
@@ -55,6 +56,18 @@ internal sealed class ChildHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Gets everything the child printed since its last start (both streams).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_tail)
+            {
+                return string.Join('\n', _output);
+            }
+        }
+    }
+
     /// <summary>Starts the child and waits until <c>/healthz</c> answers 200 (the task hub is reachable through the sidecar).</summary>
     /// <returns>How long the start took.</returns>
     public async Task<TimeSpan> StartAsync(TimeSpan? timeout = null)
@@ -78,6 +91,11 @@ internal sealed class ChildHost : IAsyncDisposable
         foreach ((string key, string value) in _environment)
         {
             start.Environment[key] = value;
+        }
+
+        lock (_tail)
+        {
+            _output.Clear();
         }
 
         Process process = new() { StartInfo = start };
@@ -127,6 +145,50 @@ internal sealed class ChildHost : IAsyncDisposable
 
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>Waits until the child has printed a line containing <paramref name="text"/>; returns its output so far.</summary>
+    public async Task<string> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        DateTime deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline || _process is null || _process.HasExited)
+            {
+                throw new TimeoutException($"{Name} did not print '{text}' within {timeout}.\n{Tail()}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        return Output;
+    }
+
+    /// <summary>SIGINT to the child alone, as Ctrl+C or <c>kill -INT</c> sends it; waits for it to exit and returns its exit code.</summary>
+    public async Task<int> InterruptAsync(TimeSpan timeout)
+    {
+        Process process = _process ?? throw new InvalidOperationException($"{Name} is not running.");
+        using (Process kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using CancellationTokenSource wait = new(timeout);
+        try
+        {
+            await process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} did not exit within {timeout} of a SIGINT.\n{Tail()}");
+        }
+
+        int code = process.ExitCode;
+        _history.Add($"interrupted {DateTime.UtcNow:HH:mm:ss.fff}");
+        Append($"----- {Name}: exited with {code} after SIGINT at {DateTime.UtcNow:HH:mm:ss.fff}");
+        process.Dispose();
+        _process = null;
+        return code;
     }
 
     /// <summary>SIGKILL to the child and everything it started: no shutdown code runs, as in a crash or an OOM kill.</summary>
@@ -183,6 +245,7 @@ internal sealed class ChildHost : IAsyncDisposable
 
         lock (_tail)
         {
+            _output.Add(line);
             _tail.Enqueue(line.Length > 500 ? line[..500] + "…" : line);
             while (_tail.Count > TailLines)
             {

@@ -19,6 +19,9 @@ public sealed class RunCommandChildrenTests
             ["Urls"] = baseUri.ToString(),
             ["Api__Keys__tests"] = ChorusTestHost.ApiKey,
             ["Mentions__Monitor__Enabled"] = "false",
+
+            // Nothing written into the repository's dev folder: Azurite in memory, keys for this run.
+            ["LocalDevelopment__Persist"] = "false",
         });
         await host.StartAsync(TimeSpan.FromSeconds(90));
         int hostPid = host.ProcessId!.Value;

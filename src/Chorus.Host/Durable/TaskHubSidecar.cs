@@ -26,8 +26,12 @@ internal sealed class TaskHubSidecar(IOrchestrationService service, AzureStorage
         // Queues, tables and containers of the hub; idempotent, and the only setup a new storage account needs.
         await storage.CreateIfNotExistsAsync().ConfigureAwait(false);
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        // The slim builder reads the app's own settings too (the host takes them when it is built, so they are given as
+        // arguments): without these it would warn that it ignores the app's Urls and announce a second "Now listening
+        // on" and "Application started", which read like the API's.
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--urls=", "--suppressStatusMessages=true"] });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddGrpc();
