@@ -32,6 +32,9 @@ public static partial class MentionIds
         return match.Success;
     }
 
+    /// <summary>Whether a string is a well-formed mention id (<c>yyyyMMdd-{32 hex}</c>); anything else from a caller is refused.</summary>
+    public static bool IsValid(string? mentionId) => mentionId is not null && IdShape().IsMatch(mentionId);
+
     /// <summary>Whether a source name is usable (it becomes a blob path segment).</summary>
     public static bool IsValidSource(string? source) => source is not null && SourceShape().IsMatch(source);
 
@@ -40,6 +43,9 @@ public static partial class MentionIds
 
     [GeneratedRegex("^mention-([a-z0-9-]{1,40})\\.([0-9]{8}-[0-9a-f]{32})$")]
     private static partial Regex InstanceShape();
+
+    [GeneratedRegex("^[0-9]{8}-[0-9a-f]{32}$")]
+    private static partial Regex IdShape();
 
     [GeneratedRegex("^[a-z0-9-]{1,40}$")]
     private static partial Regex SourceShape();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -7,8 +6,11 @@ using Chorus.Host.Api;
 using Chorus.Durable;
 using Chorus.Host.Durable;
 using Microsoft.DurableTask.Client;
+using Chorus.Listing;
 using Chorus.Posts;
+using Chorus.Posts.Listing;
 using Chorus.Posts.Review;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Posts;
@@ -36,6 +38,7 @@ internal static class PostEndpoints
         IArtefactStore artefacts,
         DurableTaskClient orchestrations,
         PostAudit audit,
+        IPostIndex index,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -84,6 +87,9 @@ internal static class PostEndpoints
             PostSubmission submission = new(postId, request.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client);
             await artefacts.WriteOnceAsync(PostArtefacts.Submission(postId), JsonSerializer.SerializeToUtf8Bytes(submission, DurableJson.Options), "application/json", cancellationToken);
             await audit.RecordAsync(postId, "submitted", "submitted", new { Client = client, submission.Author.Email }, cancellationToken);
+
+            // Listed before its review starts, so every status change the review makes finds it (and a repeat lists nothing twice).
+            await index.AddAsync(PostListEntry.Of(submission), cancellationToken);
             // A repeat finds the first attempt's instance, running or decided, and leaves it alone.
             await orchestrations.StartOnceAsync(nameof(PostReviewOrchestrator), submission, submission.InstanceId, cancellationToken);
 
@@ -120,9 +126,13 @@ internal static class PostEndpoints
         });
     }
 
-    internal static async Task<IResult> ListAsync(
-        string? status, string? author, string? from, string? to, int? page, int? pageSize,
-        IArtefactStore artefacts, DurableTaskClient orchestrations, CancellationToken cancellationToken)
+    /// <summary>
+    /// GET /api/posts: newest first, from the list index (<see cref="IPostIndex"/>), one range read per page and a few
+    /// counter reads for the total, however many posts there are.
+    /// </summary>
+    internal static async Task<Results<Ok<ListPage<PostListItem>>, ValidationProblem>> ListAsync(
+        string? status, string? author, string? from, string? to, string? pageSize, string? cursor, string? page,
+        IPostIndex index, CancellationToken cancellationToken)
     {
         Dictionary<string, string[]> errors = [];
         PostStatus? wanted = null;
@@ -138,69 +148,32 @@ internal static class PostEndpoints
             }
         }
 
-        DateTimeOffset? fromTime = ParseTime(from, "from", errors), toTime = ParseTime(to, "to", errors);
-        int size = pageSize ?? 20, number = page ?? 1;
-        if (size is < 1 or > 100)
+        if (author is not null && string.IsNullOrWhiteSpace(author))
         {
-            errors["pageSize"] = ["pageSize must be between 1 and 100."];
+            errors["author"] = ["'author' must be the author's email address."];
         }
 
-        if (number is < 1 or > 10_000)
-        {
-            errors["page"] = ["page must be between 1 and 10,000."];
-        }
+        DateTimeOffset? fromTime = ListQuery.Time(from, "from", endOfDay: false, errors), toTime = ListQuery.Time(to, "to", endOfDay: true, errors);
+        ListQuery.Ordered(fromTime, toTime, errors);
+        int size = ListQuery.PageSize(pageSize, errors);
+        ListQuery.RefusePageNumber(page, errors);
+        PostListFilter filter = new(wanted, author?.Trim(), new TimeRange(fromTime, toTime));
 
+        // The cursor is bound to the filters as the index reads them (status, author in any case, the instants).
+        string query = string.Join('\n', "posts", wanted?.ToString(), filter.AuthorEmail?.ToLowerInvariant(), fromTime?.UtcTicks, toTime?.UtcTicks);
+        ListPosition? after = ListCursor.Decode(cursor, query, PostIds.IsValid, errors);
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);
         }
 
-        List<object> items = [];
-        int skip = (number - 1) * size;
-        OrchestrationQuery query = new() { InstanceIdPrefix = PostSubmission.InstanceIdFor(string.Empty), CreatedFrom = fromTime, CreatedTo = toTime, FetchInputsAndOutputs = true, PageSize = 100 };
-        await foreach (OrchestrationMetadata review in orchestrations.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
-        {
-            PostSubmission? submission = review.ReadInputAs<PostSubmission>();
-            if (submission is null || (author is not null && !string.Equals(submission.Author.Email, author, StringComparison.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
-
-            PostStatus current = (review.IsCompleted ? review.ReadOutputAs<PostOutcome>()?.Status : review.ReadCustomStatusAs<PostProgress>()?.Status) ?? PostStatus.Submitted;
-            if (wanted is not null && current != wanted)
-            {
-                continue;
-            }
-
-            if (skip-- > 0)
-            {
-                continue;
-            }
-
-            items.Add(new { submission.PostId, Status = current.ToString(), submission.Author, submission.SubmittedAt, Url = $"/api/posts/{submission.PostId}" });
-            if (items.Count == size)
-            {
-                break;
-            }
-        }
-
-        return Results.Ok(new { page = number, pageSize = size, items });
-    }
-
-    private static DateTimeOffset? ParseTime(string? value, string name, Dictionary<string, string[]> errors)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed))
-        {
-            return parsed;
-        }
-
-        errors[name] = [$"'{name}' must be an ISO 8601 date or date and time."];
-        return null;
+        Task<long> total = index.CountAsync(filter, cancellationToken);
+        ListSlice<PostListEntry> slice = await index.ListAsync(filter, after, size, cancellationToken);
+        string? next = slice.Next is { } position
+            ? ListQuery.Next("/api/posts", [new("status", wanted?.ToString()), new("author", filter.AuthorEmail), new("from", from), new("to", to)], size, ListCursor.Encode(query, position))
+            : null;
+        List<PostListItem> items = [.. slice.Items.Select(p => new PostListItem(p.PostId, p.Status, p.Author, p.SubmittedAt, $"/api/posts/{p.PostId}"))];
+        return TypedResults.Ok(new ListPage<PostListItem>(items, await total, next));
     }
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)))[..32];

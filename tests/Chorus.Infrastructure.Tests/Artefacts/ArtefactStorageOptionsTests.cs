@@ -79,6 +79,33 @@ public sealed class ArtefactStorageOptionsTests(AzuriteFixture azurite)
             Failure(new() { ["Artefacts:BlobServiceUri"] = "chorus.blob.core.windows.net" }),
             StringComparison.Ordinal);
 
+    [Fact]
+    public void The_list_table_is_named_after_the_container_and_found_beside_the_blob_service()
+    {
+        ArtefactStorageOptions options = new() { BlobServiceUri = new Uri("https://chorus.blob.core.windows.net/"), ContainerName = "chorus-artefacts" };
+
+        Assert.Equal("chorusartefactslists", options.ListTableName);
+        Assert.Equal(new Uri("https://chorus.table.core.windows.net/"), options.ListTableServiceUri);
+        Assert.Empty(ArtefactStorageOptionsValidator.Check(options));
+    }
+
+    [Fact]
+    public void A_blob_service_whose_table_service_cannot_be_told_needs_it_named() =>
+        Assert.Contains(
+            "Set Artefacts:TableServiceUri",
+            Failure(new() { ["Artefacts:BlobServiceUri"] = "https://storage.example/blobs/" }),
+            StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("1chorus")]
+    [InlineData("a-")]
+    [InlineData("chorus_lists")]
+    public void An_invalid_table_name_fails_start_up_naming_the_setting(string name) =>
+        Assert.Contains(
+            "Artefacts:TableName must be a valid table name",
+            Failure(new() { ["Artefacts:BlobServiceUri"] = "https://chorus.blob.core.windows.net/", ["Artefacts:TableName"] = name }),
+            StringComparison.Ordinal);
+
     [Theory]
     [InlineData("Chorus-Artefacts")]
     [InlineData("ab")]
