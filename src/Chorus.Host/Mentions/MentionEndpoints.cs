@@ -52,8 +52,8 @@ internal static class MentionEndpoints
     }
 
     /// <summary>
-    /// GET /api/mentions: newest first, from the list index (<see cref="IMentionIndex"/>), one range read per page and
-    /// one counter read for the total, however many mentions there are.
+    /// GET /api/mentions: newest first, from the list index (<see cref="IMentionIndex"/>), one counter read (the total,
+    /// and where the page lies) and one range read per page, however many mentions there are.
     /// </summary>
     internal static async Task<Results<Ok<ListPage<MentionListItem>>, ValidationProblem>> ListAsync(
         string? source, string? label, string? from, string? to, string? pageSize, string? cursor, string? page,
@@ -82,13 +82,12 @@ internal static class MentionEndpoints
         }
 
         MentionListFilter filter = new(source, label, fromDay, toDay);
-        Task<long> total = index.CountAsync(filter, cancellationToken);
         ListSlice<MentionListEntry> slice = await index.ListAsync(filter, after, size, cancellationToken);
         string? next = slice.Next is { } position
             ? ListQuery.Next("/api/mentions", [new("source", source), new("label", label), new("from", from), new("to", to)], size, ListCursor.Encode(query, position))
             : null;
         List<MentionListItem> items = [.. slice.Items.Select(m => new MentionListItem(m.MentionId, m.Source, m.Label, m.Score, m.NeedsAttention, m.Url, m.AuthorHandle, m.Text, m.CreatedAt, m.Reasons))];
-        return TypedResults.Ok(new ListPage<MentionListItem>(items, await total, next));
+        return TypedResults.Ok(new ListPage<MentionListItem>(items, slice.Total, next));
     }
 
     internal static async Task<IResult> SummaryAsync(string? from, string? to, IArtefactStore artefacts, CancellationToken cancellationToken)

@@ -127,8 +127,8 @@ internal static class PostEndpoints
     }
 
     /// <summary>
-    /// GET /api/posts: newest first, from the list index (<see cref="IPostIndex"/>), one range read per page and a few
-    /// counter reads for the total, however many posts there are.
+    /// GET /api/posts: newest first, from the list index (<see cref="IPostIndex"/>), one counter read (the total, and
+    /// where the page lies) and one range read per page, however many posts there are.
     /// </summary>
     internal static async Task<Results<Ok<ListPage<PostListItem>>, ValidationProblem>> ListAsync(
         string? status, string? author, string? from, string? to, string? pageSize, string? cursor, string? page,
@@ -167,13 +167,12 @@ internal static class PostEndpoints
             return ApiProblems.Validation(errors);
         }
 
-        Task<long> total = index.CountAsync(filter, cancellationToken);
         ListSlice<PostListEntry> slice = await index.ListAsync(filter, after, size, cancellationToken);
         string? next = slice.Next is { } position
             ? ListQuery.Next("/api/posts", [new("status", wanted?.ToString()), new("author", filter.AuthorEmail), new("from", from), new("to", to)], size, ListCursor.Encode(query, position))
             : null;
         List<PostListItem> items = [.. slice.Items.Select(p => new PostListItem(p.PostId, p.Status, p.Author, p.SubmittedAt, $"/api/posts/{p.PostId}"))];
-        return TypedResults.Ok(new ListPage<PostListItem>(items, await total, next));
+        return TypedResults.Ok(new ListPage<PostListItem>(items, slice.Total, next));
     }
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)))[..32];

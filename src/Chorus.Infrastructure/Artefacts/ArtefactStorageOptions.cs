@@ -25,14 +25,15 @@ public sealed class ArtefactStorageOptions
     public Uri? TableServiceUri { get; set; }
 
     /// <summary>
-    /// Gets or sets the table that holds the post and mention list indexes; it is created on first use when missing.
-    /// Unset, it is named after <see cref="ContainerName"/> (letters and digits only, then <c>lists</c>), so deployments
-    /// or test hosts that keep their artefacts apart keep their lists apart too.
+    /// Gets or sets how the list tables' names start: <c>{prefix}posts</c> and <c>{prefix}mentions</c> hold the post and
+    /// mention list indexes, created on first use when missing. Unset, it is <see cref="ContainerName"/>'s letters and
+    /// digits, so deployments or test hosts that keep their artefacts apart keep their lists apart too.
     /// </summary>
-    public string? TableName { get; set; }
+    public string? TablePrefix { get; set; }
 
-    /// <summary>Gets the list table's name: <see cref="TableName"/>, or the one made from the container's name.</summary>
-    public string ListTableName => string.IsNullOrWhiteSpace(TableName) ? new string([.. ContainerName.Where(char.IsAsciiLetterOrDigit)]) + "lists" : TableName;
+    /// <summary>The name of one list's table: the prefix, then <paramref name="list"/> (<c>posts</c>, <c>mentions</c>).</summary>
+    public string ListTableName(string list)
+        => (string.IsNullOrWhiteSpace(TablePrefix) ? new string([.. (ContainerName ?? string.Empty).Where(char.IsAsciiLetterOrDigit)]) : TablePrefix) + list;
 
     /// <summary>Gets the Table service URI to use with a credential, or null when none can be told.</summary>
     public Uri? ListTableServiceUri => TableServiceUri

@@ -43,10 +43,11 @@ internal sealed partial class ArtefactStorageOptionsValidator : IValidateOptions
             yield return $"{Prefix}ContainerName must be a valid Blob container name: 3-63 lowercase letters, digits and single hyphens, "
                 + $"starting and ending with a letter or digit (got '{options.ContainerName}').";
         }
-        else if (!TableName().IsMatch(options.ListTableName))
+        else if (!TableName().IsMatch(options.ListTableName("mentions")))
         {
-            yield return $"{Prefix}TableName must be a valid table name: 3-63 letters and digits, starting with a letter (got '{options.ListTableName}'"
-                + (string.IsNullOrWhiteSpace(options.TableName) ? $", made from {Prefix}ContainerName: set {Prefix}TableName)." : ").");
+            // The longest of the list tables' names: if it is valid, so is the other.
+            yield return $"{Prefix}TablePrefix must make valid table names: up to 55 letters and digits, starting with a letter (got '{options.ListTableName(string.Empty)}'"
+                + (string.IsNullOrWhiteSpace(options.TablePrefix) ? $", made from {Prefix}ContainerName: set {Prefix}TablePrefix)." : ").");
         }
 
         if (!hasConnectionString && options.BlobServiceUri is { IsAbsoluteUri: true } && options.ListTableServiceUri is null)

@@ -13,27 +13,28 @@ namespace Chorus.Infrastructure.Lists;
 public static class ListServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IPostIndex"/> and <see cref="IMentionIndex"/> over the table named by
-    /// <c>Artefacts:TableName</c> (see <see cref="ArtefactStorageOptions"/>); call after <c>AddBlobArtefacts</c>, whose
-    /// settings and validation they share.
+    /// Registers <see cref="IPostIndex"/> and <see cref="IMentionIndex"/>, each over its own table
+    /// (<c>{Artefacts:TablePrefix}posts</c>, <c>{Artefacts:TablePrefix}mentions</c>, see <see cref="ArtefactStorageOptions"/>);
+    /// call after <c>AddBlobArtefacts</c>, whose settings and validation they share. A table of its own for each list
+    /// keeps one list's traffic and size off the other's queries.
     /// </summary>
     public static IServiceCollection AddTableLists(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<IPostIndex>(sp => new TablePostIndex(new ListTable(CreateTableClient(sp), "posts")));
-        services.TryAddSingleton<IMentionIndex>(sp => new TableMentionIndex(new ListTable(CreateTableClient(sp), "mentions")));
+        services.TryAddSingleton<IPostIndex>(sp => new TablePostIndex(new ListTable(CreateTableClient(sp, "posts"), "posts")));
+        services.TryAddSingleton<IMentionIndex>(sp => new TableMentionIndex(new ListTable(CreateTableClient(sp, "mentions"), "mentions")));
         return services;
     }
 
     // A host may register TableClientOptions (retries, diagnostics), as it may BlobClientOptions for the artefacts.
-    private static TableClient CreateTableClient(IServiceProvider services)
-        => CreateTableClient(services.GetRequiredService<IOptions<ArtefactStorageOptions>>().Value, services.GetService<TableClientOptions>());
+    private static TableClient CreateTableClient(IServiceProvider services, string list)
+        => CreateTableClient(services.GetRequiredService<IOptions<ArtefactStorageOptions>>().Value, list, services.GetService<TableClientOptions>());
 
-    internal static TableClient CreateTableClient(ArtefactStorageOptions options, TableClientOptions? clientOptions = null)
+    internal static TableClient CreateTableClient(ArtefactStorageOptions options, string list, TableClientOptions? clientOptions = null)
     {
         TableServiceClient tables = string.IsNullOrWhiteSpace(options.ConnectionString)
             ? new TableServiceClient(options.ListTableServiceUri, new DefaultAzureCredential(), clientOptions)
             : new TableServiceClient(options.ConnectionString, clientOptions);
-        return tables.GetTableClient(options.ListTableName);
+        return tables.GetTableClient(options.ListTableName(list));
     }
 }

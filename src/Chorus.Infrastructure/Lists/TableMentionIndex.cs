@@ -49,18 +49,11 @@ internal sealed class TableMentionIndex(ListTable table) : IMentionIndex
     public async Task<ListSlice<MentionListEntry>> ListAsync(MentionListFilter filter, ListPosition? after, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        (IReadOnlyList<TableEntity> rows, bool more) = await table.ReadAsync(IndexPrefix(filter), filter.Written, after, take, cancellationToken).ConfigureAwait(false);
-        List<MentionListEntry> items = [.. rows.Select(Read)];
-        return new ListSlice<MentionListEntry>(items, more ? items[^1].Position : null);
-    }
-
-    /// <inheritdoc/>
-    public Task<long> CountAsync(MentionListFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
         string counters = filter.Source is { } source ? $"ns|{source}|" : "n|";
         IReadOnlyList<string> counted = filter.Label is { } label ? [label] : MentionListEntry.Labels;
-        return table.CountAsync(IndexPrefix(filter), counters, counted, filter.Written, cancellationToken);
+        ListPageRows page = await table.PageAsync(IndexPrefix(filter), counters, counted, filter.Written, after, take, cancellationToken).ConfigureAwait(false);
+        List<MentionListEntry> items = [.. page.Rows.Select(Read)];
+        return new ListSlice<MentionListEntry>(items, page.More ? items[^1].Position : null, page.Total);
     }
 
     private static string IndexPrefix(MentionListFilter filter) => (filter.Source, filter.Label) switch

@@ -98,18 +98,11 @@ internal sealed class TablePostIndex(ListTable table) : IPostIndex
     public async Task<ListSlice<PostListEntry>> ListAsync(PostListFilter filter, ListPosition? after, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        (IReadOnlyList<TableEntity> rows, bool more) = await table.ReadAsync(IndexPrefix(filter), filter.Submitted, after, take, cancellationToken).ConfigureAwait(false);
-        List<PostListEntry> items = [.. rows.Select(Read)];
-        return new ListSlice<PostListEntry>(items, more ? items[^1].Position : null);
-    }
-
-    /// <inheritdoc/>
-    public Task<long> CountAsync(PostListFilter filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
         string counters = filter.AuthorEmail is { } email ? $"na|{PostArtefacts.AddressKey(email)}|" : "n|";
         string[] counted = filter.Status is { } status ? [status.ToString()] : AllStatuses;
-        return table.CountAsync(IndexPrefix(filter), counters, counted, filter.Submitted, cancellationToken);
+        ListPageRows page = await table.PageAsync(IndexPrefix(filter), counters, counted, filter.Submitted, after, take, cancellationToken).ConfigureAwait(false);
+        List<PostListEntry> items = [.. page.Rows.Select(Read)];
+        return new ListSlice<PostListEntry>(items, page.More ? items[^1].Position : null, page.Total);
     }
 
     private static string IndexPrefix(PostListFilter filter) => (filter.Status, filter.AuthorEmail) switch

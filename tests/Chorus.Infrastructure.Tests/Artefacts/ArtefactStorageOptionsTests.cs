@@ -80,11 +80,12 @@ public sealed class ArtefactStorageOptionsTests(AzuriteFixture azurite)
             StringComparison.Ordinal);
 
     [Fact]
-    public void The_list_table_is_named_after_the_container_and_found_beside_the_blob_service()
+    public void The_list_tables_are_named_after_the_container_and_found_beside_the_blob_service()
     {
         ArtefactStorageOptions options = new() { BlobServiceUri = new Uri("https://chorus.blob.core.windows.net/"), ContainerName = "chorus-artefacts" };
 
-        Assert.Equal("chorusartefactslists", options.ListTableName);
+        Assert.Equal("chorusartefactsposts", options.ListTableName("posts"));
+        Assert.Equal("chorusartefactsmentions", options.ListTableName("mentions"));
         Assert.Equal(new Uri("https://chorus.table.core.windows.net/"), options.ListTableServiceUri);
         Assert.Empty(ArtefactStorageOptionsValidator.Check(options));
     }
@@ -100,10 +101,11 @@ public sealed class ArtefactStorageOptionsTests(AzuriteFixture azurite)
     [InlineData("1chorus")]
     [InlineData("a-")]
     [InlineData("chorus_lists")]
-    public void An_invalid_table_name_fails_start_up_naming_the_setting(string name) =>
+    [InlineData("a23456789012345678901234567890123456789012345678901234567")]
+    public void An_invalid_table_prefix_fails_start_up_naming_the_setting(string prefix) =>
         Assert.Contains(
-            "Artefacts:TableName must be a valid table name",
-            Failure(new() { ["Artefacts:BlobServiceUri"] = "https://chorus.blob.core.windows.net/", ["Artefacts:TableName"] = name }),
+            "Artefacts:TablePrefix must make valid table names",
+            Failure(new() { ["Artefacts:BlobServiceUri"] = "https://chorus.blob.core.windows.net/", ["Artefacts:TablePrefix"] = prefix }),
             StringComparison.Ordinal);
 
     [Theory]

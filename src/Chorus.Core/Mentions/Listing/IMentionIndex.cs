@@ -11,9 +11,9 @@ public interface IMentionIndex
     /// <summary>Lists recorded mentions, in as few writes as it can; one listed already is left as it is.</summary>
     Task AddAsync(IReadOnlyList<MentionListEntry> entries, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads up to <paramref name="take"/> mentions matching the filter, newest first, strictly after <paramref name="after"/>.</summary>
+    /// <summary>
+    /// Reads up to <paramref name="take"/> mentions matching the filter, newest first, strictly after <paramref name="after"/>,
+    /// with how many mentions match in all.
+    /// </summary>
     Task<ListSlice<MentionListEntry>> ListAsync(MentionListFilter filter, ListPosition? after, int take, CancellationToken cancellationToken = default);
-
-    /// <summary>Counts the mentions matching the filter.</summary>
-    Task<long> CountAsync(MentionListFilter filter, CancellationToken cancellationToken = default);
 }

@@ -19,9 +19,9 @@ public interface IPostIndex
     /// <returns>True when this call moved it.</returns>
     Task<bool> MoveAsync(PostListEntry entry, PostStatus from, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads up to <paramref name="take"/> posts matching the filter, newest first, strictly after <paramref name="after"/>.</summary>
+    /// <summary>
+    /// Reads up to <paramref name="take"/> posts matching the filter, newest first, strictly after <paramref name="after"/>,
+    /// with how many posts match in all.
+    /// </summary>
     Task<ListSlice<PostListEntry>> ListAsync(PostListFilter filter, ListPosition? after, int take, CancellationToken cancellationToken = default);
-
-    /// <summary>Counts the posts matching the filter.</summary>
-    Task<long> CountAsync(PostListFilter filter, CancellationToken cancellationToken = default);
 }
