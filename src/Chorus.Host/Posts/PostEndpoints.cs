@@ -84,7 +84,7 @@ internal static class PostEndpoints
                 }
             }
 
-            PostSubmission submission = new(postId, request.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client);
+            PostSubmission submission = new(postId, request.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client, Listed: true);
             await artefacts.WriteOnceAsync(PostArtefacts.Submission(postId), JsonSerializer.SerializeToUtf8Bytes(submission, DurableJson.Options), "application/json", cancellationToken);
             await audit.RecordAsync(postId, "submitted", "submitted", new { Client = client, submission.Author.Email }, cancellationToken);
 

@@ -31,7 +31,7 @@ public sealed class PostReviewOrchestrator : TaskOrchestrator<PostSubmission, Po
         };
 
         PostStatus listedAs = plan.Route == ReviewRoute.HumanReview ? PostStatus.AwaitingApproval : PostStatus.Submitted;
-        await context.CallRecordPostStatusAsync(new PostStatusChange(PostListEntry.Of(post) with { Status = outcome.Status }, listedAs));
+        await MoveInListAsync(context, post, listedAs, outcome.Status);
         await context.CallConcludePostAsync(new ConcludePostInput(post, outcome));
         context.SetCustomStatus(new PostProgress(outcome.Status));
         return outcome;
@@ -40,7 +40,7 @@ public sealed class PostReviewOrchestrator : TaskOrchestrator<PostSubmission, Po
     private static async Task<PostOutcome> ReviewAsync(TaskOrchestrationContext context, PostSubmission post, ReviewPlan plan)
     {
         List<ApprovalDecision> all = [];
-        await context.CallRecordPostStatusAsync(new PostStatusChange(PostListEntry.Of(post) with { Status = PostStatus.AwaitingApproval }, PostStatus.Submitted));
+        await MoveInListAsync(context, post, PostStatus.Submitted, PostStatus.AwaitingApproval);
         foreach (ReviewStage stage in plan.Stages)
         {
             DecisionRoundTimes times = DecisionRoundTimes.From(context.CurrentUtcDateTime, plan.ReminderAfter, plan.EscalateAfter, plan.ExpireAfter);
@@ -61,6 +61,14 @@ public sealed class PostReviewOrchestrator : TaskOrchestrator<PostSubmission, Po
         }
 
         return new PostOutcome(PostStatus.Approved, "Approved by the reviewers.", all, context.CurrentUtcDateTime);
+    }
+
+    private static async Task MoveInListAsync(TaskOrchestrationContext context, PostSubmission post, PostStatus from, PostStatus to)
+    {
+        if (post.Listed)
+        {
+            await context.CallRecordPostStatusAsync(new PostStatusChange(PostListEntry.Of(post) with { Status = to }, from));
+        }
     }
 
     private static async Task<(PostStatus? Result, List<ApprovalDecision> Decisions)> DecideStageAsync(

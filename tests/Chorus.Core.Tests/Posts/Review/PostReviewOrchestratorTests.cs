@@ -34,7 +34,8 @@ public sealed class PostReviewOrchestratorTests
         [],
         null,
         new DateTimeOffset(OrchestrationHarness.Start, TimeSpan.Zero),
-        "client-1");
+        "client-1",
+        Listed: true);
 
     private static readonly DocumentSentiment Sentiment = new("p-1") { Label = SentimentLabel.Neutral };
 
@@ -126,6 +127,19 @@ public sealed class PostReviewOrchestratorTests
             ],
             _harness.InputsOf<PostStatusChange>(nameof(RecordPostStatusActivity)));
         Assert.Equal([nameof(RecordPostStatusActivity), nameof(ConcludePostActivity)], _harness.Activities.TakeLast(2).Select(call => call.Name));
+    }
+
+    [Fact]
+    public void A_review_started_before_posts_were_listed_replays_without_the_list_steps()
+    {
+        // Its history has no list steps: scheduling one now would not match it, and the replay would fail.
+        Task<PostOutcome> review = Review(Plan(ReviewRoute.HumanReview, Communications), Post with { Listed = false });
+        _harness.Decide(Approve(1, Alice));
+
+        Assert.Equal(PostStatus.Approved, OrchestrationHarness.Result(review).Status);
+        Assert.Equal(
+            [nameof(ScorePostActivity), nameof(CheckPostActivity), nameof(PlanReviewActivity), nameof(RequestApprovalActivity), nameof(ConcludePostActivity)],
+            _harness.Activities.Select(call => call.Name));
     }
 
     [Fact]
@@ -485,10 +499,10 @@ public sealed class PostReviewOrchestratorTests
     private static ReviewPlan Plan(ReviewRoute route, params ReviewStage[] stages) =>
         new(route, stages, ReminderAfter, EscalateAfter, ExpireAfter);
 
-    private Task<PostOutcome> Review(ReviewPlan plan)
+    private Task<PostOutcome> Review(ReviewPlan plan, PostSubmission? post = null)
     {
         _harness.GivenActivity(nameof(CheckPostActivity), _report);
         _harness.GivenActivity(nameof(PlanReviewActivity), plan);
-        return _harness.Run(context => new PostReviewOrchestrator().RunAsync(context, Post));
+        return _harness.Run(context => new PostReviewOrchestrator().RunAsync(context, post ?? Post));
     }
 }
