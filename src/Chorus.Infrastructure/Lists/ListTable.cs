@@ -6,7 +6,7 @@ using Chorus.Listing;
 namespace Chorus.Infrastructure.Lists;
 
 /// <summary>
-/// One list's partition of the list table. An index row is keyed <c>{index prefix}{reversed ticks}|{id}</c>, so within an
+/// One list's table (one partition). An index row is keyed <c>{index prefix}{reversed ticks}|{id}</c>, so within an
 /// index the rows sort newest first and any page, from any position, in any time range, is one range query. A counter
 /// row is keyed <c>{counter prefix}{yyyy-MM-dd}</c> and holds one count per value (per status, per label) for that day.
 /// Everything of a list shares one partition because a change to a list (its rows in every index and its counters) must
