@@ -160,6 +160,7 @@ module functionApp 'modules/functionapp.bicep' = {
     tags: tags
     storageAccountName: storage.outputs.name
     blobEndpoint: storage.outputs.blobEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
     deploymentContainerName: storage.outputs.deploymentContainerName
     artefactsContainerName: storage.outputs.artefactsContainerName
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString

@@ -20,6 +20,9 @@ param storageAccountName string
 @description('Blob endpoint of that account, e.g. https://NAME.blob.core.windows.net/.')
 param blobEndpoint string
 
+@description('Table endpoint of that account, e.g. https://NAME.table.core.windows.net/: the post and mention list indexes.')
+param tableEndpoint string
+
 @description('Blob container holding the deployment package.')
 param deploymentContainerName string
 
@@ -155,6 +158,7 @@ var baseSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
   Artefacts__BlobServiceUri: blobEndpoint
   Artefacts__ContainerName: artefactsContainerName
+  Artefacts__TableServiceUri: tableEndpoint
   Sentiment__Provider: 'AzureLanguage'
   Sentiment__AzureLanguage__Endpoint: languageEndpoint
   Sentiment__AzureLanguage__UseManagedIdentity: 'true'

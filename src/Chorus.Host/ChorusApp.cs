@@ -8,6 +8,7 @@ using Chorus.Infrastructure.Mentions;
 using Chorus.Mentions.Triage;
 using Chorus.Infrastructure.Approvals;
 using Chorus.Infrastructure.Artefacts;
+using Chorus.Infrastructure.Lists;
 using Chorus.Infrastructure.Mail;
 using Chorus.Durable;
 using Chorus.Host.Durable;
@@ -53,6 +54,7 @@ public static class ChorusApp
         services.AddPostPolicy(configuration);
         services.AddApprovalLinks(configuration);
         services.AddBlobArtefacts(configuration);
+        services.AddTableLists();
         services.AddSmtpMail(configuration);
         services.AddSingleton<Chorus.Mail.KeptMail>();
         services.AddSingleton<IApprovalLedger>(sp => new BlobApprovalLedger(sp.GetRequiredService<ArtefactContainer>().Client));

@@ -21,6 +21,7 @@ public static class ChorusTasks
         typeof(PlanReviewActivity),
         typeof(RequestApprovalActivity),
         typeof(ConcludePostActivity),
+        typeof(RecordPostStatusActivity),
         typeof(RecordMentionActivity),
         typeof(RequestMentionDecisionActivity),
         typeof(ConcludeMentionActivity),

@@ -2,6 +2,9 @@ namespace Chorus.Posts;
 
 /// <summary>
 /// A staff post as accepted over HTTP: validated, given a server-made id, and stored before its review starts.
+/// <paramref name="Listed"/> says the submission handler listed it in the post list index, as it has every post since
+/// the index exists: its review moves it there as its status changes. A review started before then replays its history
+/// without those steps (a replay must schedule what the history holds), so it keeps running and stays unlisted.
 /// </summary>
 public sealed record PostSubmission(
     string PostId,
@@ -11,7 +14,8 @@ public sealed record PostSubmission(
     IReadOnlyList<Uri> Links,
     DateTimeOffset? ScheduledAt,
     DateTimeOffset SubmittedAt,
-    string ClientId)
+    string ClientId,
+    bool Listed = false)
 {
     /// <summary>Gets the review orchestration's instance id for this post.</summary>
     public string InstanceId => InstanceIdFor(PostId);

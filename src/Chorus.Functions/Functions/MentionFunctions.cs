@@ -17,7 +17,7 @@ internal static class MentionFunctions
         [DurableClient] DurableTaskClient client)
         => SharedHandler.Authorized(ApiAuthentication.PolicyName, client, MentionEndpoints.ReceiveAsync);
 
-    /// <summary>GET /api/mentions: read from the artefacts' index tags, no Durable client needed.</summary>
+    /// <summary>GET /api/mentions: read from the list index, no Durable client needed.</summary>
     [Function("ListMentions")]
     public static IResult List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/mentions")] HttpRequest request)

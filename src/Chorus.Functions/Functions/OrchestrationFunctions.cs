@@ -47,6 +47,10 @@ internal static class OrchestrationFunctions
     [Function(nameof(ConcludePostActivity))]
     public static Task<MailDelivery> ConcludePost([ActivityTrigger] ConcludePostInput input, string instanceId, FunctionContext context) => Activity<ConcludePostActivity>(context).RunAsync(new FunctionActivityContext(nameof(ConcludePostActivity), instanceId), input);
 
+    /// <summary>Activity <see cref="RecordPostStatusActivity"/>.</summary>
+    [Function(nameof(RecordPostStatusActivity))]
+    public static Task<bool> RecordPostStatus([ActivityTrigger] PostStatusChange input, string instanceId, FunctionContext context) => Activity<RecordPostStatusActivity>(context).RunAsync(new FunctionActivityContext(nameof(RecordPostStatusActivity), instanceId), input);
+
     /// <summary>Activity <see cref="RecordMentionActivity"/>.</summary>
     [Function(nameof(RecordMentionActivity))]
     public static Task<TriageTimings> RecordMention([ActivityTrigger] MentionTriageInput input, string instanceId, FunctionContext context) => Activity<RecordMentionActivity>(context).RunAsync(new FunctionActivityContext(nameof(RecordMentionActivity), instanceId), input);

@@ -30,10 +30,9 @@ internal static class PostFunctions
         [DurableClient] DurableTaskClient client)
         => SharedHandler.Authorized(ApiAuthentication.PolicyName, client, PostEndpoints.GetAsync);
 
-    /// <summary>GET /api/posts.</summary>
+    /// <summary>GET /api/posts: read from the list index, no Durable client needed.</summary>
     [Function("ListPosts")]
     public static IResult List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/posts")] HttpRequest request,
-        [DurableClient] DurableTaskClient client)
-        => SharedHandler.Authorized(ApiAuthentication.PolicyName, client, PostEndpoints.ListAsync);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/posts")] HttpRequest request)
+        => SharedHandler.Authorized(ApiAuthentication.PolicyName, PostEndpoints.ListAsync);
 }

@@ -65,7 +65,7 @@ internal static class JsonRequestBody
         return (document, null);
     }
 
-    private static IResult Undecodable(string path) => ApiProblems.Validation(
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Undecodable(string path) => ApiProblems.Validation(
         new Dictionary<string, string[]> { [path.Length == 0 ? "(body)" : path] = ["This text is not valid Unicode (invalid UTF-8, or a lone surrogate such as \\ud800). Nothing was stored."] },
         "The body has text that is not valid Unicode.");
 

@@ -4,8 +4,11 @@ using Chorus.Artefacts;
 using Chorus.Host.Api;
 using Chorus.Host.Api.Reference;
 using Chorus.Host.Posts;
+using Chorus.Listing;
 using Chorus.Mentions;
+using Chorus.Mentions.Listing;
 using Chorus.Mentions.Triage;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +16,8 @@ namespace Chorus.Host.Mentions;
 
 /// <summary>
 /// The mentions API: <c>POST /api/mentions</c> (the inbox for tools that push), <c>GET /api/mentions</c> and
-/// <c>GET /api/mentions/summary</c>. Listing and summaries are answered from the triage artefacts' index tags.
+/// <c>GET /api/mentions/summary</c>. Lists are read from the mention list index, summaries from the triage artefacts'
+/// index tags.
 /// </summary>
 internal static class MentionEndpoints
 {
@@ -31,9 +35,8 @@ internal static class MentionEndpoints
             .ProducesBodyRefusals();
         mentions.MapGet("/", ListAsync)
             .WithName("ListMentions")
-            .WithSummary("List recorded mentions")
-            .Produces(StatusCodes.Status200OK)
-            .ProducesValidationProblem();
+            .WithSummary("List recorded mentions, newest first")
+            .WithDescription("Filters combine; 'total' counts what they match, and 'next' (null on the last page) carries an opaque cursor to the next page.");
         mentions.MapGet("/summary", SummaryAsync)
             .WithName("SummarizeMentions")
             .WithSummary("Mentions per source and day, with their mean sentiment")
@@ -68,53 +71,49 @@ internal static class MentionEndpoints
         }
     }
 
-    internal static async Task<IResult> ListAsync(string? source, string? label, string? from, string? to, int? page, int? pageSize, IArtefactStore artefacts, CancellationToken cancellationToken)
+    /// <summary>
+    /// GET /api/mentions: newest first, from the list index (<see cref="IMentionIndex"/>), one counter read (the total,
+    /// and where the page lies) and one range read per page, however many mentions there are.
+    /// </summary>
+    internal static async Task<Results<Ok<ListPage<MentionListItem>>, ValidationProblem>> ListAsync(
+        string? source, string? label, string? from, string? to, string? pageSize, string? cursor, string? page,
+        IMentionIndex index, CancellationToken cancellationToken)
     {
         Dictionary<string, string[]> errors = [];
-        (string filter, int size, int number) = Filter(source, label, from, to, page, pageSize, errors);
+        if (source is not null && !MentionIds.IsValidSource(source))
+        {
+            errors["source"] = ["The source must be 1-40 lower-case letters, digits or '-'."];
+        }
+
+        if (label is not null && !MentionListEntry.Labels.Contains(label))
+        {
+            errors["label"] = [$"The label must be {string.Join(", ", MentionListEntry.Labels)}."];
+        }
+
+        DateOnly? fromDay = ListQuery.Day(from, "from", errors), toDay = ListQuery.Day(to, "to", errors);
+        ListQuery.Ordered(fromDay, toDay, errors);
+        int size = ListQuery.PageSize(pageSize, errors);
+        ListQuery.RefusePageNumber(page, errors);
+        string query = string.Join('\n', "mentions", source, label, fromDay?.DayNumber, toDay?.DayNumber);
+        ListPosition? after = ListCursor.Decode(cursor, query, MentionIds.IsValid, errors);
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);
         }
 
-        List<object> items = [];
-        int skip = (number - 1) * size;
-        await foreach ((ArtefactPath path, IReadOnlyDictionary<string, string> tags) in artefacts.FindByTagsAsync(filter, cancellationToken))
-        {
-            if (skip-- > 0)
-            {
-                continue;
-            }
-
-            byte[]? json = await artefacts.ReadAsync(path, cancellationToken);
-            JsonElement triage = json is null ? default : JsonDocument.Parse(json).RootElement;
-            Mention? mention = await ReadMentionAsync(artefacts, path, cancellationToken);
-            items.Add(new
-            {
-                MentionId = triage.ValueKind == JsonValueKind.Object ? triage.GetProperty("mentionId").GetString() : null,
-                Source = tags.GetValueOrDefault("source"),
-                Label = tags.GetValueOrDefault("label"),
-                Score = MentionRecorder.DecodeScore(tags.GetValueOrDefault("score")),
-                NeedsAttention = tags.GetValueOrDefault("attention") == "yes",
-                mention?.Url,
-                mention?.AuthorHandle,
-                mention?.Text,
-                mention?.CreatedAt,
-                Reasons = triage.ValueKind == JsonValueKind.Object ? triage.GetProperty("classification").GetProperty("reasons") : default,
-            });
-            if (items.Count == size)
-            {
-                break;
-            }
-        }
-
-        return Results.Ok(new { page = number, pageSize = size, items });
+        MentionListFilter filter = new(source, label, fromDay, toDay);
+        ListSlice<MentionListEntry> slice = await index.ListAsync(filter, after, size, cancellationToken);
+        string? next = slice.Next is { } position
+            ? ListQuery.Next("/api/mentions", [new("source", source), new("label", label), new("from", from), new("to", to)], size, ListCursor.Encode(query, position))
+            : null;
+        List<MentionListItem> items = [.. slice.Items.Select(m => new MentionListItem(m.MentionId, m.Source, m.Label, m.Score, m.NeedsAttention, m.Url, m.AuthorHandle, m.Text, m.CreatedAt, m.Reasons))];
+        return TypedResults.Ok(new ListPage<MentionListItem>(items, slice.Total, next));
     }
 
     internal static async Task<IResult> SummaryAsync(string? from, string? to, IArtefactStore artefacts, CancellationToken cancellationToken)
     {
         Dictionary<string, string[]> errors = [];
-        (string filter, _, _) = Filter(null, null, from, to, 1, 1, errors);
+        string filter = Filter(from, to, errors);
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);
@@ -166,73 +165,18 @@ internal static class MentionEndpoints
             await MentionReadModel.ReadAuditAsync(artefacts, source, mentionId, cancellationToken)));
     }
 
-    private static (string Filter, int Size, int Number) Filter(string? source, string? label, string? from, string? to, int? page, int? pageSize, Dictionary<string, string[]> errors)
+    private static string Filter(string? from, string? to, Dictionary<string, string[]> errors)
     {
         // Tag queries return only the tags they name, so every tag read back is named, with an always-true bound.
-        List<string> clauses = ["\"kind\" = 'mention-triage'", "\"score\" >= '0'", "\"attention\" >= 'a'"];
-        if (source is not null)
-        {
-            if (MentionIds.IsValidSource(source))
-            {
-                clauses.Add($"\"source\" = '{source}'");
-                source = null;
-            }
-            else
-            {
-                errors["source"] = ["The source must be 1-40 lower-case letters, digits or '-'."];
-            }
-        }
-
-        if (label is not null)
-        {
-            if (label is "positive" or "neutral" or "negative" or "mixed" or "unscored")
-            {
-                clauses.Add($"\"label\" = '{label}'");
-                label = null;
-            }
-            else
-            {
-                errors["label"] = ["The label must be positive, neutral, negative, mixed or unscored."];
-            }
-        }
-
-        if (Day(from, "from", errors) is { } fromDay)
-        {
-            clauses.Add($"\"day\" >= '{fromDay}'");
-        }
-
-        if (Day(to, "to", errors) is { } toDay)
+        List<string> clauses = ["\"kind\" = 'mention-triage'", "\"score\" >= '0'", "\"attention\" >= 'a'", "\"source\" >= '-'", "\"label\" >= 'a'"];
+        string? fromDay = Day(from, "from", errors), toDay = Day(to, "to", errors);
+        clauses.Add(fromDay is null ? "\"day\" >= '0'" : $"\"day\" >= '{fromDay}'");
+        if (toDay is not null)
         {
             clauses.Add($"\"day\" <= '{toDay}'");
         }
 
-        if (source is null && !clauses.Any(c => c.StartsWith("\"source\"", StringComparison.Ordinal)))
-        {
-            clauses.Add("\"source\" >= '-'");
-        }
-
-        if (label is null && !clauses.Any(c => c.StartsWith("\"label\"", StringComparison.Ordinal)))
-        {
-            clauses.Add("\"label\" >= 'a'");
-        }
-
-        if (!clauses.Any(c => c.StartsWith("\"day\"", StringComparison.Ordinal)))
-        {
-            clauses.Add("\"day\" >= '0'");
-        }
-
-        int size = pageSize ?? 50, number = page ?? 1;
-        if (size is < 1 or > 200)
-        {
-            errors["pageSize"] = ["pageSize must be between 1 and 200."];
-        }
-
-        if (number is < 1 or > 10_000)
-        {
-            errors["page"] = ["page must be between 1 and 10,000."];
-        }
-
-        return (string.Join(" AND ", clauses), size, number);
+        return string.Join(" AND ", clauses);
     }
 
     private static string? Day(string? value, string name, Dictionary<string, string[]> errors)
@@ -249,11 +193,5 @@ internal static class MentionEndpoints
 
         errors[name] = [$"'{name}' must be an ISO 8601 date."];
         return null;
-    }
-
-    private static async Task<Mention?> ReadMentionAsync(IArtefactStore artefacts, ArtefactPath triagePath, CancellationToken cancellationToken)
-    {
-        string folder = triagePath.Value[..triagePath.Value.LastIndexOf('/')];
-        return await artefacts.ReadJsonAsync<Mention>(ArtefactPath.Parse(folder + "/mention.json"), cancellationToken);
     }
 }

@@ -33,19 +33,29 @@ internal sealed partial class MentionIntake(
         SentimentBatchResult scores = await analyzer.AnalyzeAsync(
             mentions.Select((m, i) => new SentimentDocument(ids[i], m.Text, m.Language)).ToList(), cancellationToken);
         TriageOptions options = triage.CurrentValue;
-        IntakeResult[] results = new IntakeResult[mentions.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, mentions.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
+        MentionTriageInput[] inputs = [.. mentions.Select((mention, i) =>
         {
             DocumentSentiment document = scores.Documents[i];
             DocumentSentiment? sentiment = document.Error is null ? document : null;
-            MentionTriageInput input = new(mentions[i], ids[i], sentiment, MentionClassifier.Classify(mentions[i], sentiment, options));
-            results[i] = input.Classification.NeedsAttention ? await StartTriageAsync(input, ct) : await RecordAsync(input, ct);
-        });
+            return new MentionTriageInput(mention, ids[i], sentiment, MentionClassifier.Classify(mention, sentiment, options));
+        })];
+
+        // Those that need nobody are recorded together, so the list index takes them in a few transactions.
+        IntakeResult[] results = new IntakeResult[mentions.Count];
+        List<int> unflagged = [.. Enumerable.Range(0, inputs.Length).Where(i => !inputs[i].Classification.NeedsAttention)];
+        IReadOnlyList<bool> fresh = await recorder.RecordAllAsync([.. unflagged.Select(i => inputs[i])], Parallelism, cancellationToken);
+        for (int n = 0; n < unflagged.Count; n++)
+        {
+            MentionTriageInput input = inputs[unflagged[n]];
+            results[unflagged[n]] = new IntakeResult(input.MentionId, input.Mention.Source, fresh[n] ? "recorded" : "duplicate");
+        }
+
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, inputs.Length).Where(i => inputs[i].Classification.NeedsAttention),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (i, ct) => results[i] = await StartTriageAsync(inputs[i], ct));
         return results;
     }
-
-    private async Task<IntakeResult> RecordAsync(MentionTriageInput input, CancellationToken cancellationToken)
-        => new(input.MentionId, input.Mention.Source, await recorder.RecordAsync(input, cancellationToken) ? "recorded" : "duplicate");
 
     private async Task<IntakeResult> StartTriageAsync(MentionTriageInput input, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -8,10 +7,13 @@ using Chorus.Host.Api.Reference;
 using Chorus.Durable;
 using Chorus.Host.Durable;
 using Microsoft.DurableTask.Client;
+using Chorus.Listing;
 using Chorus.Posts;
+using Chorus.Posts.Listing;
 using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Posts;
@@ -52,8 +54,7 @@ internal static class PostEndpoints
         posts.MapGet("/", ListAsync)
             .WithName("ListPosts")
             .WithSummary("List posts, newest first")
-            .Produces(StatusCodes.Status200OK)
-            .ProducesValidationProblem();
+            .WithDescription("Filters combine; 'total' counts what they match, and 'next' (null on the last page) carries an opaque cursor to the next page.");
         return routes;
     }
 
@@ -63,6 +64,7 @@ internal static class PostEndpoints
         IArtefactStore artefacts,
         DurableTaskClient orchestrations,
         PostAudit audit,
+        IPostIndex index,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -103,9 +105,12 @@ internal static class PostEndpoints
                 }
             }
 
-            PostSubmission submission = new(postId, request!.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client);
+            PostSubmission submission = new(postId, request!.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client, Listed: true);
             await artefacts.WriteOnceAsync(PostArtefacts.Submission(postId), JsonSerializer.SerializeToUtf8Bytes(submission, DurableJson.Options), "application/json", cancellationToken);
             await audit.RecordAsync(postId, "submitted", "submitted", new { Client = client, submission.Author.Email }, cancellationToken);
+
+            // Listed before its review starts, so every status change the review makes finds it (and a repeat lists nothing twice).
+            await index.AddAsync(PostListEntry.Of(submission), cancellationToken);
             // A repeat finds the first attempt's instance, running or decided, and leaves it alone.
             await orchestrations.StartOnceAsync(nameof(PostReviewOrchestrator), submission, submission.InstanceId, cancellationToken);
 
@@ -167,9 +172,13 @@ internal static class PostEndpoints
             await PostReadModel.ReadAuditAsync(artefacts, postId, cancellationToken)));
     }
 
-    internal static async Task<IResult> ListAsync(
-        string? status, string? author, string? from, string? to, int? page, int? pageSize,
-        IArtefactStore artefacts, DurableTaskClient orchestrations, CancellationToken cancellationToken)
+    /// <summary>
+    /// GET /api/posts: newest first, from the list index (<see cref="IPostIndex"/>), one counter read (the total, and
+    /// where the page lies) and one range read per page, however many posts there are.
+    /// </summary>
+    internal static async Task<Results<Ok<ListPage<PostListItem>>, ValidationProblem>> ListAsync(
+        string? status, string? author, string? from, string? to, string? pageSize, string? cursor, string? page,
+        IPostIndex index, CancellationToken cancellationToken)
     {
         Dictionary<string, string[]> errors = [];
         PostStatus? wanted = null;
@@ -185,53 +194,31 @@ internal static class PostEndpoints
             }
         }
 
-        DateTimeOffset? fromTime = ParseTime(from, "from", errors), toTime = ParseTime(to, "to", errors);
-        int size = pageSize ?? 20, number = page ?? 1;
-        if (size is < 1 or > 100)
+        if (author is not null && string.IsNullOrWhiteSpace(author))
         {
-            errors["pageSize"] = ["pageSize must be between 1 and 100."];
+            errors["author"] = ["'author' must be the author's email address."];
         }
 
-        if (number is < 1 or > 10_000)
-        {
-            errors["page"] = ["page must be between 1 and 10,000."];
-        }
+        DateTimeOffset? fromTime = ListQuery.Time(from, "from", endOfDay: false, errors), toTime = ListQuery.Time(to, "to", endOfDay: true, errors);
+        ListQuery.Ordered(fromTime, toTime, errors);
+        int size = ListQuery.PageSize(pageSize, errors);
+        ListQuery.RefusePageNumber(page, errors);
+        PostListFilter filter = new(wanted, author?.Trim(), new TimeRange(fromTime, toTime));
 
+        // The cursor is bound to the filters as the index reads them (status, author in any case, the instants).
+        string query = string.Join('\n', "posts", wanted?.ToString(), filter.AuthorEmail?.ToLowerInvariant(), fromTime?.UtcTicks, toTime?.UtcTicks);
+        ListPosition? after = ListCursor.Decode(cursor, query, PostIds.IsValid, errors);
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);
         }
 
-        List<object> items = [];
-        int skip = (number - 1) * size;
-        OrchestrationQuery query = new() { InstanceIdPrefix = PostSubmission.InstanceIdFor(string.Empty), CreatedFrom = fromTime, CreatedTo = toTime, FetchInputsAndOutputs = true, PageSize = 100 };
-        await foreach (OrchestrationMetadata review in orchestrations.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
-        {
-            PostSubmission? submission = review.ReadInputAs<PostSubmission>();
-            if (submission is null || (author is not null && !string.Equals(submission.Author.Email, author, StringComparison.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
-
-            PostStatus current = (review.IsCompleted ? review.ReadOutputAs<PostOutcome>()?.Status : review.ReadCustomStatusAs<PostProgress>()?.Status) ?? PostStatus.Submitted;
-            if (wanted is not null && current != wanted)
-            {
-                continue;
-            }
-
-            if (skip-- > 0)
-            {
-                continue;
-            }
-
-            items.Add(new { submission.PostId, Status = current.ToString(), submission.Author, submission.SubmittedAt, Url = $"/api/posts/{submission.PostId}" });
-            if (items.Count == size)
-            {
-                break;
-            }
-        }
-
-        return Results.Ok(new { page = number, pageSize = size, items });
+        ListSlice<PostListEntry> slice = await index.ListAsync(filter, after, size, cancellationToken);
+        string? next = slice.Next is { } position
+            ? ListQuery.Next("/api/posts", [new("status", wanted?.ToString()), new("author", filter.AuthorEmail), new("from", from), new("to", to)], size, ListCursor.Encode(query, position))
+            : null;
+        List<PostListItem> items = [.. slice.Items.Select(p => new PostListItem(p.PostId, p.Status, p.Author, p.SubmittedAt, $"/api/posts/{p.PostId}"))];
+        return TypedResults.Ok(new ListPage<PostListItem>(items, slice.Total, next));
     }
 
     /// <summary>The body of a submission or a check: JSON within the size limit, every field valid, or the problem that says which is not.</summary>
@@ -251,22 +238,6 @@ internal static class PostEndpoints
         }
 
         return (document, request, null);
-    }
-
-    private static DateTimeOffset? ParseTime(string? value, string name, Dictionary<string, string[]> errors)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed))
-        {
-            return parsed;
-        }
-
-        errors[name] = [$"'{name}' must be an ISO 8601 date or date and time."];
-        return null;
     }
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)))[..32];

@@ -43,6 +43,22 @@ internal sealed partial class ArtefactStorageOptionsValidator : IValidateOptions
             yield return $"{Prefix}ContainerName must be a valid Blob container name: 3-63 lowercase letters, digits and single hyphens, "
                 + $"starting and ending with a letter or digit (got '{options.ContainerName}').";
         }
+        else if (!TableName().IsMatch(options.ListTableName("mentions")))
+        {
+            // The longest of the list tables' names: if it is valid, so is the other.
+            yield return $"{Prefix}TablePrefix must make valid table names: up to 55 letters and digits, starting with a letter (got '{options.ListTableName(string.Empty)}'"
+                + (string.IsNullOrWhiteSpace(options.TablePrefix) ? $", made from {Prefix}ContainerName: set {Prefix}TablePrefix)." : ").");
+        }
+
+        if (!hasConnectionString && options.BlobServiceUri is { IsAbsoluteUri: true } && options.ListTableServiceUri is null)
+        {
+            yield return $"Set {Prefix}TableServiceUri (e.g. https://<account>.table.core.windows.net/): the list indexes live in the account's "
+                + $"Table service, which cannot be told from {Prefix}BlobServiceUri '{options.BlobServiceUri}'.";
+        }
+        else if (options.TableServiceUri is { } table && (!table.IsAbsoluteUri || (table.Scheme != Uri.UriSchemeHttps && table.Scheme != Uri.UriSchemeHttp)))
+        {
+            yield return $"{Prefix}TableServiceUri must be an absolute http(s) URI such as https://<account>.table.core.windows.net/ (got '{table.OriginalString}').";
+        }
     }
 
     private static bool IsValidConnectionString(string connectionString)
@@ -61,4 +77,7 @@ internal sealed partial class ArtefactStorageOptionsValidator : IValidateOptions
 
     [GeneratedRegex("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex ContainerName();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    private static partial Regex TableName();
 }

@@ -79,6 +79,35 @@ public sealed class ArtefactStorageOptionsTests(AzuriteFixture azurite)
             Failure(new() { ["Artefacts:BlobServiceUri"] = "chorus.blob.core.windows.net" }),
             StringComparison.Ordinal);
 
+    [Fact]
+    public void The_list_tables_are_named_after_the_container_and_found_beside_the_blob_service()
+    {
+        ArtefactStorageOptions options = new() { BlobServiceUri = new Uri("https://chorus.blob.core.windows.net/"), ContainerName = "chorus-artefacts" };
+
+        Assert.Equal("chorusartefactsposts", options.ListTableName("posts"));
+        Assert.Equal("chorusartefactsmentions", options.ListTableName("mentions"));
+        Assert.Equal(new Uri("https://chorus.table.core.windows.net/"), options.ListTableServiceUri);
+        Assert.Empty(ArtefactStorageOptionsValidator.Check(options));
+    }
+
+    [Fact]
+    public void A_blob_service_whose_table_service_cannot_be_told_needs_it_named() =>
+        Assert.Contains(
+            "Set Artefacts:TableServiceUri",
+            Failure(new() { ["Artefacts:BlobServiceUri"] = "https://storage.example/blobs/" }),
+            StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("1chorus")]
+    [InlineData("a-")]
+    [InlineData("chorus_lists")]
+    [InlineData("a23456789012345678901234567890123456789012345678901234567")]
+    public void An_invalid_table_prefix_fails_start_up_naming_the_setting(string prefix) =>
+        Assert.Contains(
+            "Artefacts:TablePrefix must make valid table names",
+            Failure(new() { ["Artefacts:BlobServiceUri"] = "https://chorus.blob.core.windows.net/", ["Artefacts:TablePrefix"] = prefix }),
+            StringComparison.Ordinal);
+
     [Theory]
     [InlineData("Chorus-Artefacts")]
     [InlineData("ab")]

@@ -7,6 +7,7 @@ IBenchmark[] benchmarks =
     new Chorus.Benchmarks.Mentions.MentionsBenchmark(),
     new Chorus.Benchmarks.Engine.EngineBenchmark(),
     new Chorus.Benchmarks.Posts.PostsBenchmark(),
+    new Chorus.Benchmarks.Api.ApiBenchmark(),
 ];
 
 string? name = args.FirstOrDefault();

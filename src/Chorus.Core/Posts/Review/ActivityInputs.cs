@@ -27,3 +27,6 @@ public enum ApprovalRequestKind
 
 /// <summary>Input of <see cref="RequestApprovalActivity"/>: whom to ask, at which stage, and until when links work.</summary>
 public sealed record ApprovalRequest(PostSubmission Post, ReviewStage Stage, ApprovalRequestKind Kind, IReadOnlyList<string> Recipients, DateTime ExpiresAt);
+
+/// <summary>Input of <see cref="RecordPostStatusActivity"/>: the post as the list should now show it, and the status it leaves.</summary>
+public sealed record PostStatusChange(Listing.PostListEntry Entry, PostStatus From);

@@ -28,4 +28,8 @@ public static class PostReviewCalls
     /// <summary>Calls <see cref="ConcludePostActivity"/>.</summary>
     public static Task<MailDelivery> CallConcludePostAsync(this TaskOrchestrationContext context, ConcludePostInput input)
         => context.CallActivityAsync<MailDelivery>(nameof(ConcludePostActivity), input, ActivityRetry.Default);
+
+    /// <summary>Calls <see cref="RecordPostStatusActivity"/>.</summary>
+    public static Task<bool> CallRecordPostStatusAsync(this TaskOrchestrationContext context, PostStatusChange change)
+        => context.CallActivityAsync<bool>(nameof(RecordPostStatusActivity), change, ActivityRetry.Default);
 }

@@ -1,4 +1,5 @@
 using Chorus.Approvals;
+using Chorus.Posts.Listing;
 using Chorus.Posts.Policy;
 using Chorus.Sentiment;
 using Microsoft.DurableTask;
@@ -8,7 +9,8 @@ namespace Chorus.Posts.Review;
 /// <summary>
 /// Reviews one staff post: score it, check it, route it, and when people must decide, ask each stage's approvers by
 /// email, remind, escalate to backups, and expire. One live wait for decisions races successive timers, so a
-/// decision is never lost to a timed-out wait.
+/// decision is never lost to a timed-out wait. Each change of status moves the post in the list index (an activity, as
+/// all I/O is), before anyone is emailed about it, so the lists never lag behind the emails.
 /// </summary>
 public sealed class PostReviewOrchestrator : TaskOrchestrator<PostSubmission, PostOutcome>
 {
@@ -28,6 +30,8 @@ public sealed class PostReviewOrchestrator : TaskOrchestrator<PostSubmission, Po
             _ => await ReviewAsync(context, post, plan),
         };
 
+        PostStatus listedAs = plan.Route == ReviewRoute.HumanReview ? PostStatus.AwaitingApproval : PostStatus.Submitted;
+        await MoveInListAsync(context, post, listedAs, outcome.Status);
         await context.CallConcludePostAsync(new ConcludePostInput(post, outcome));
         context.SetCustomStatus(new PostProgress(outcome.Status));
         return outcome;
@@ -36,6 +40,7 @@ public sealed class PostReviewOrchestrator : TaskOrchestrator<PostSubmission, Po
     private static async Task<PostOutcome> ReviewAsync(TaskOrchestrationContext context, PostSubmission post, ReviewPlan plan)
     {
         List<ApprovalDecision> all = [];
+        await MoveInListAsync(context, post, PostStatus.Submitted, PostStatus.AwaitingApproval);
         foreach (ReviewStage stage in plan.Stages)
         {
             DecisionRoundTimes times = DecisionRoundTimes.From(context.CurrentUtcDateTime, plan.ReminderAfter, plan.EscalateAfter, plan.ExpireAfter);
@@ -56,6 +61,14 @@ public sealed class PostReviewOrchestrator : TaskOrchestrator<PostSubmission, Po
         }
 
         return new PostOutcome(PostStatus.Approved, "Approved by the reviewers.", all, context.CurrentUtcDateTime);
+    }
+
+    private static async Task MoveInListAsync(TaskOrchestrationContext context, PostSubmission post, PostStatus from, PostStatus to)
+    {
+        if (post.Listed)
+        {
+            await context.CallRecordPostStatusAsync(new PostStatusChange(PostListEntry.Of(post) with { Status = to }, from));
+        }
     }
 
     private static async Task<(PostStatus? Result, List<ApprovalDecision> Decisions)> DecideStageAsync(

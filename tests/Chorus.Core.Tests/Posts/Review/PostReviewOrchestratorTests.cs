@@ -3,6 +3,7 @@ using Chorus.Core.Tests.Durable;
 using Chorus.Durable;
 using Chorus.Mail;
 using Chorus.Posts;
+using Chorus.Posts.Listing;
 using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
@@ -33,7 +34,8 @@ public sealed class PostReviewOrchestratorTests
         [],
         null,
         new DateTimeOffset(OrchestrationHarness.Start, TimeSpan.Zero),
-        "client-1");
+        "client-1",
+        Listed: true);
 
     private static readonly DocumentSentiment Sentiment = new("p-1") { Label = SentimentLabel.Neutral };
 
@@ -45,6 +47,7 @@ public sealed class PostReviewOrchestratorTests
         _harness.GivenActivity<DocumentSentiment?>(nameof(ScorePostActivity), Sentiment);
         _harness.GivenActivity<MailDelivery>(nameof(RequestApprovalActivity), new MailDelivery([], []));
         _harness.GivenActivity<MailDelivery>(nameof(ConcludePostActivity), new MailDelivery([], []));
+        _harness.GivenActivity(nameof(RecordPostStatusActivity), true);
     }
 
     private IReadOnlyList<ApprovalRequest> Requests => _harness.InputsOf<ApprovalRequest>(nameof(RequestApprovalActivity));
@@ -74,7 +77,7 @@ public sealed class PostReviewOrchestratorTests
         OrchestrationHarness.Result(Review(plan));
 
         Assert.Equal(
-            [nameof(ScorePostActivity), nameof(CheckPostActivity), nameof(PlanReviewActivity), nameof(ConcludePostActivity)],
+            [nameof(ScorePostActivity), nameof(CheckPostActivity), nameof(PlanReviewActivity), nameof(RecordPostStatusActivity), nameof(ConcludePostActivity)],
             _harness.Activities.Select(call => call.Name));
         Assert.Same(Post, _harness.Activities[0].Input);
         Assert.Equal(new CheckPostInput(Post, Sentiment), Assert.Single(_harness.InputsOf<CheckPostInput>(nameof(CheckPostActivity))));
@@ -90,8 +93,66 @@ public sealed class PostReviewOrchestratorTests
         _harness.FireTimer();
         OrchestrationHarness.Result(review);
 
-        Assert.Equal(7, _harness.Activities.Count);
+        Assert.Equal(9, _harness.Activities.Count);
         Assert.All(_harness.Activities, call => Assert.Same(ActivityRetry.Default, call.Options));
+    }
+
+    [Theory]
+    [InlineData(ReviewRoute.AutoApprove, PostStatus.Approved)]
+    [InlineData(ReviewRoute.AutoReject, PostStatus.Rejected)]
+    public void A_post_the_rules_decide_moves_in_the_list_from_submitted_to_its_outcome_before_the_author_is_told(ReviewRoute route, PostStatus status)
+    {
+        OrchestrationHarness.Result(Review(Plan(route)));
+
+        PostStatusChange change = Assert.Single(_harness.InputsOf<PostStatusChange>(nameof(RecordPostStatusActivity)));
+        Assert.Equal(new PostStatusChange(new PostListEntry(Post.PostId, status, Post.Author, Post.SubmittedAt), PostStatus.Submitted), change);
+        Assert.Equal([nameof(RecordPostStatusActivity), nameof(ConcludePostActivity)], _harness.Activities.Skip(3).Select(call => call.Name));
+    }
+
+    [Fact]
+    public void A_post_for_people_is_listed_as_awaiting_before_anyone_is_asked_and_moved_to_its_outcome_before_the_author_is_told()
+    {
+        Task<PostOutcome> review = Review(Plan(ReviewRoute.HumanReview, Communications, Legal));
+
+        Assert.Equal([nameof(RecordPostStatusActivity), nameof(RequestApprovalActivity)], _harness.Activities.Skip(3).Select(call => call.Name));
+        _harness.Decide(Approve(1, Alice));
+        _harness.Decide(Approve(2, Lena));
+        OrchestrationHarness.Result(review);
+
+        // Two stages, one wait: the list sees two moves, not one per stage.
+        Assert.Equal(
+            [
+                new PostStatusChange(new PostListEntry(Post.PostId, PostStatus.AwaitingApproval, Post.Author, Post.SubmittedAt), PostStatus.Submitted),
+                new PostStatusChange(new PostListEntry(Post.PostId, PostStatus.Approved, Post.Author, Post.SubmittedAt), PostStatus.AwaitingApproval),
+            ],
+            _harness.InputsOf<PostStatusChange>(nameof(RecordPostStatusActivity)));
+        Assert.Equal([nameof(RecordPostStatusActivity), nameof(ConcludePostActivity)], _harness.Activities.TakeLast(2).Select(call => call.Name));
+    }
+
+    [Fact]
+    public void A_review_started_before_posts_were_listed_replays_without_the_list_steps()
+    {
+        // Its history has no list steps: scheduling one now would not match it, and the replay would fail.
+        Task<PostOutcome> review = Review(Plan(ReviewRoute.HumanReview, Communications), Post with { Listed = false });
+        _harness.Decide(Approve(1, Alice));
+
+        Assert.Equal(PostStatus.Approved, OrchestrationHarness.Result(review).Status);
+        Assert.Equal(
+            [nameof(ScorePostActivity), nameof(CheckPostActivity), nameof(PlanReviewActivity), nameof(RequestApprovalActivity), nameof(ConcludePostActivity)],
+            _harness.Activities.Select(call => call.Name));
+    }
+
+    [Fact]
+    public void A_post_nobody_decides_moves_in_the_list_from_awaiting_to_expired()
+    {
+        Task<PostOutcome> review = Review(Plan(ReviewRoute.HumanReview, Communications));
+        _harness.FireTimer();
+        _harness.FireTimer();
+        _harness.FireTimer();
+        OrchestrationHarness.Result(review);
+
+        PostStatusChange last = _harness.InputsOf<PostStatusChange>(nameof(RecordPostStatusActivity))[^1];
+        Assert.Equal((PostStatus.Expired, PostStatus.AwaitingApproval), (last.Entry.Status, last.From));
     }
 
     [Fact]
@@ -438,10 +499,10 @@ public sealed class PostReviewOrchestratorTests
     private static ReviewPlan Plan(ReviewRoute route, params ReviewStage[] stages) =>
         new(route, stages, ReminderAfter, EscalateAfter, ExpireAfter);
 
-    private Task<PostOutcome> Review(ReviewPlan plan)
+    private Task<PostOutcome> Review(ReviewPlan plan, PostSubmission? post = null)
     {
         _harness.GivenActivity(nameof(CheckPostActivity), _report);
         _harness.GivenActivity(nameof(PlanReviewActivity), plan);
-        return _harness.Run(context => new PostReviewOrchestrator().RunAsync(context, Post));
+        return _harness.Run(context => new PostReviewOrchestrator().RunAsync(context, post ?? Post));
     }
 }

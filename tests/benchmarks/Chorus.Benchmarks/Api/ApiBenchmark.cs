@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Chorus.Host;
+using Chorus.Host.Mentions;
+using Chorus.LocalComponents;
+using Chorus.Mentions;
+using Chorus.Posts;
+using Chorus.Posts.Listing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Chorus.Benchmarks.Api;
+
+/// <summary>
+/// The list endpoints over HTTP against the real self-host (<see cref="ChorusApp"/>) on in-memory Azurite, with 10,000
+/// posts and 10,000 mentions in the store. Posts are listed through the host's own <see cref="IPostIndex"/>, as the
+/// submission handler and the review write them (listed as submitted, then moved to their statuses); mentions go
+/// through the real intake (<see cref="MentionIntake"/>: scoring, classification, artefacts, list index), a poll's
+/// worth at a time. Then, one request at a time: each list's first page of 50 and nine pages after it by following
+/// <c>next</c>, a status-filtered list (five pages) and an author-filtered one, ten rounds of each.
+/// </summary>
+/// <remarks>Arguments are configuration overrides, <c>Key=Value</c>: <c>Bench:Posts</c> (10000), <c>Bench:Mentions</c> (10000), <c>Bench:Rounds</c> (10).</remarks>
+internal sealed class ApiBenchmark : IBenchmark
+{
+    private const string ApiKey = "bench-key-0123456789abcdef";
+    private const int PageSize = 50;
+    private static readonly DateTimeOffset Start = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly string[] MentionTexts = ["Chorus made onboarding easy, thanks team!", "Is the Chorus app down for anyone else today?", "Had a chat with Chorus support about billing.", "Chorus is fine I guess, nothing special."];
+
+    public string Name => "api";
+
+    public async Task RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+    {
+        Dictionary<string, string?> overrides = Overrides.Parse(args);
+        output.WriteLine($"machine.load_average: {MachineLoad.Describe()} (1, 5, 15 min; before the run)");
+        await using AzuriteServer azurite = await AzuriteServer.StartAsync(cancellationToken);
+        (WebApplication host, Uri baseUri) = await StartHostAsync(azurite.ConnectionString, overrides, cancellationToken);
+        int posts = host.Configuration.GetValue("Bench:Posts", 10_000), mentions = host.Configuration.GetValue("Bench:Mentions", 10_000), rounds = host.Configuration.GetValue("Bench:Rounds", 10);
+
+        Stopwatch clock = Stopwatch.StartNew();
+        await SeedPostsAsync(host.Services.GetRequiredService<IPostIndex>(), posts, cancellationToken);
+        Report(output, "api.posts_seeded_per_s", posts / clock.Elapsed.TotalSeconds, string.Create(CultureInfo.InvariantCulture, $"posts/s ({posts} posts listed and moved through IPostIndex in {clock.Elapsed.TotalSeconds:0.#} s)"));
+        clock.Restart();
+        await SeedMentionsAsync(host.Services, mentions, cancellationToken);
+        Report(output, "api.mentions_seeded_per_s", mentions / clock.Elapsed.TotalSeconds, string.Create(CultureInfo.InvariantCulture, $"mentions/s ({mentions} mentions through the intake in {clock.Elapsed.TotalSeconds:0.#} s)"));
+
+        using HttpClient api = new() { BaseAddress = baseUri };
+        api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        string author = Author(3);
+        (string Name, string First, int Pages, long Total)[] lists =
+        [
+            ("posts_first_and_next", $"api/posts?pageSize={PageSize}", 10, posts),
+            ("posts_by_status", $"api/posts?status=Approved&pageSize={PageSize}", 5, -1),
+            ("posts_by_author", $"api/posts?author={author}&pageSize={PageSize}", 5, -1),
+            ("mentions_first_and_next", $"api/mentions?pageSize={PageSize}", 10, mentions),
+            ("mentions_by_source_and_label", $"api/mentions?source=forum&label=positive&pageSize={PageSize}", 5, -1),
+        ];
+
+        // Warm-up: one round of everything, checking that the lists hold what was seeded.
+        foreach ((string name, string first, int pages, long total) in lists)
+        {
+            (_, long listed) = await ReadPagesAsync(api, first, pages, cancellationToken);
+            if (total >= 0 && listed != total)
+            {
+                throw new InvalidOperationException($"{name}: the list says {listed} in total, not {total}.");
+            }
+
+            output.WriteLine($"api.{name}.total: {listed} items ({first})");
+        }
+
+        Dictionary<string, List<double>> timings = lists.ToDictionary(l => l.Name, _ => new List<double>());
+        for (int round = 0; round < rounds; round++)
+        {
+            foreach ((string name, string first, int pages, _) in lists)
+            {
+                (List<double> ms, _) = await ReadPagesAsync(api, first, pages, cancellationToken);
+                timings[name].AddRange(ms);
+            }
+        }
+
+        foreach ((string name, List<double> ms) in timings)
+        {
+            double[] sorted = [.. ms.Order()];
+            Report(output, $"api.{name}.p50_ms", Percentile(sorted, 0.50), string.Create(CultureInfo.InvariantCulture, $"ms ({sorted.Length} requests; p95 {Percentile(sorted, 0.95):0.#} ms, max {sorted[^1]:0.#} ms)"));
+        }
+
+        foreach (string list in new[] { "posts", "mentions" })
+        {
+            double[] sorted = [.. timings.Where(t => t.Key.StartsWith(list, StringComparison.Ordinal)).SelectMany(t => t.Value).Order()];
+            Report(output, $"api.{list}_list.p50_ms", Percentile(sorted, 0.50), $"ms (every {list} list request above: {sorted.Length})");
+            Report(output, $"api.{list}_list.p95_ms", Percentile(sorted, 0.95), "ms");
+        }
+
+        output.WriteLine($"machine.load_average: {MachineLoad.Describe()} (1, 5, 15 min; after the run)");
+        await host.StopAsync(cancellationToken);
+        await host.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Posts over 100 days, 20 authors, listed as submitted and then moved as a review moves them: about a fifth stay
+    /// waiting, the rest are approved, rejected or expired, most of them after waiting for approval.
+    /// </summary>
+    private static Task SeedPostsAsync(IPostIndex index, int count, CancellationToken cancellationToken)
+        => Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            // Submission times in a shuffled order, so that concurrent writers rarely share a day's counters.
+            int slot = (int)((i * 7_919L) % count);
+            DateTimeOffset at = Start.AddSeconds(slot * (100 * 86_400.0 / count));
+            PostListEntry submitted = new(PostIds.New(at), PostStatus.Submitted, new PostAuthor(Author(i % 20), $"Author {i % 20}", "marketing"), at);
+            await index.AddAsync(submitted, ct);
+            PostStatus final = (i % 10) switch { 0 or 1 => PostStatus.AwaitingApproval, 2 or 3 or 4 or 5 => PostStatus.Approved, 6 or 7 => PostStatus.Rejected, 8 => PostStatus.Expired, _ => PostStatus.Submitted };
+            PostStatus from = PostStatus.Submitted;
+            if (final is not PostStatus.Submitted and not PostStatus.AwaitingApproval && i % 3 != 0)
+            {
+                await index.MoveAsync(submitted with { Status = PostStatus.AwaitingApproval }, from, ct);
+                from = PostStatus.AwaitingApproval;
+            }
+
+            if (final != PostStatus.Submitted)
+            {
+                await index.MoveAsync(submitted with { Status = final }, from, ct);
+            }
+        });
+
+    /// <summary>Mentions from three sources over 50 days, taken in a thousand at a time as a monitor's polls would.</summary>
+    private static async Task SeedMentionsAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
+    {
+        string[] sources = ["forum", "rss", "mastodon"];
+        List<Mention> all = [.. Enumerable.Range(0, count).Select(i => new Mention(
+            sources[i % 3],
+            $"bench-{i}",
+            new Uri($"https://social.example/{i}"),
+            $"@user{i % 500}",
+            null,
+            null,
+            $"{MentionTexts[i % MentionTexts.Length]} #{i}",
+            "en",
+            Start.AddSeconds(i * (50 * 86_400.0 / count)),
+            "{}"))];
+        foreach (Mention[] batch in all.Chunk(1_000))
+        {
+            await using AsyncServiceScope scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<MentionIntake>().IntakeAsync(batch, cancellationToken);
+        }
+    }
+
+    /// <summary>Reads a first page and follows <c>next</c>, timing each request; and the total the list gave.</summary>
+    private static async Task<(List<double> Milliseconds, long Total)> ReadPagesAsync(HttpClient api, string first, int pages, CancellationToken cancellationToken)
+    {
+        List<double> ms = [];
+        string? url = first;
+        long total = -1;
+        while (url is not null && ms.Count < pages)
+        {
+            long start = Stopwatch.GetTimestamp();
+            using HttpResponseMessage response = await api.GetAsync(url, cancellationToken);
+            JsonElement page = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            ms.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            total = page.GetProperty("total").GetInt64();
+            url = page.GetProperty("next").GetString();
+        }
+
+        return (ms, total);
+    }
+
+    private static string Author(int n) => $"author{n}@chorus.bench";
+
+    private static async Task<(WebApplication Host, Uri BaseUri)> StartHostAsync(string connectionString, Dictionary<string, string?> overrides, CancellationToken cancellationToken)
+    {
+        Uri baseUri = new($"http://127.0.0.1:{LoopbackPort.GetFree()}/");
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Urls"] = baseUri.ToString(),
+            ["Durable:ConnectionString"] = connectionString,
+            ["Durable:HubName"] = "api",
+            ["Durable:WorkerId"] = "bench",
+            ["Artefacts:ConnectionString"] = connectionString,
+            ["Mail:Host"] = "127.0.0.1",
+            ["Approvals:Links:SigningKeys:k"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Approvals:Links:ActiveKeyId"] = "k",
+            ["Approvals:Links:PublicBaseUrl"] = baseUri.ToString(),
+            ["Api:Keys:bench"] = ApiKey,
+            ["Mentions:Monitor:Enabled"] = "false",
+
+            // Nobody is needed for any mention: the intake records them all, as most mentions are.
+            ["Mentions:Triage:NegativeThreshold"] = "-1",
+            ["Mentions:Triage:UrgentTerms:en:0"] = "no-such-urgent-term",
+            ["Mentions:Triage:Teams:0:Name"] = "care",
+            ["Mentions:Triage:Teams:0:Recipients:0"] = "care@chorus.bench",
+        });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.ClearProviders();
+        builder.AddChorus();
+        WebApplication app = builder.Build();
+        app.MapChorus();
+        await app.StartAsync(cancellationToken);
+        return (app, baseUri);
+    }
+
+    private static double Percentile(double[] sorted, double p)
+        => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static void Report(TextWriter output, string metric, double value, string unit)
+        => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{metric}: {value:0.#} {unit}"));
+}
