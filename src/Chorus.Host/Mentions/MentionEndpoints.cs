@@ -145,9 +145,16 @@ internal static class MentionEndpoints
         }
 
         MentionTriageRecord? triage = await MentionReadModel.ReadTriageAsync(artefacts, source, mentionId, cancellationToken);
-        OrchestrationMetadata? instance = await orchestrations.GetInstanceAsync(MentionIds.InstanceId(source, mentionId), getInputsAndOutputs: true, cancellationToken);
-        MentionOutcome? outcome = instance?.IsCompleted == true ? instance.ReadOutputAs<MentionOutcome>() : null;
-        MentionProgress? progress = instance?.ReadCustomStatusAs<MentionProgress>();
+        // outcome.json is written as triage concludes, a moment before its orchestration completes: it is the record.
+        MentionOutcome? outcome = await artefacts.ReadJsonAsync<MentionOutcome>(MentionArtefacts.Outcome(source, mentionId), cancellationToken);
+        MentionProgress? progress = null;
+        if (outcome is null && triage?.Classification.NeedsAttention == true)
+        {
+            OrchestrationMetadata? instance = await orchestrations.GetInstanceAsync(MentionIds.InstanceId(source, mentionId), getInputsAndOutputs: true, cancellationToken);
+            outcome = instance?.IsCompleted == true ? instance.ReadOutputAs<MentionOutcome>() : null;
+            progress = instance?.ReadCustomStatusAs<MentionProgress>();
+        }
+
         return TypedResults.Ok(new MentionView(
             mentionId,
             mention.Source,
@@ -159,7 +166,7 @@ internal static class MentionEndpoints
             mention.CreatedAt,
             triage?.Sentiment,
             triage?.Classification,
-            outcome?.Status ?? progress?.Status ?? "recorded",
+            outcome?.Status ?? progress?.Status ?? (triage?.Classification.NeedsAttention == true ? "awaiting" : "recorded"),
             progress?.Team ?? triage?.Classification.Team?.Name,
             outcome?.Decision,
             await MentionReadModel.ReadAuditAsync(artefacts, source, mentionId, cancellationToken)));
