@@ -78,13 +78,15 @@ internal static class FeedReader
             throw new FormatException($"entry '{id}' has a date that is not a date ('{dateText}')");
         }
 
+        // xml:lang is inherited (XML 1.0 §2.12): the text's own, else its entry's, else its feed's.
+        XElement? body = entry.Element(Atom + "content") ?? entry.Element(Atom + "summary");
         return new FeedEntry(
             id,
             link,
             TextConstruct(entry.Element(Atom + "title")),
-            TextConstruct(entry.Element(Atom + "content") ?? entry.Element(Atom + "summary")),
+            TextConstruct(body),
             Trimmed(entry.Element(Atom + "author")?.Element(Atom + "name")) ?? feedAuthor,
-            entry.AncestorsAndSelf().Select(element => Trimmed(element.Attribute(XNamespace.Xml + "lang"))).FirstOrDefault(lang => lang is not null),
+            (body ?? entry).AncestorsAndSelf().Select(element => Trimmed(element.Attribute(XNamespace.Xml + "lang"))).FirstOrDefault(lang => lang is not null),
             published,
             entry.ToString(SaveOptions.DisableFormatting));
     }

@@ -99,23 +99,48 @@ internal sealed class SourceHttp(HttpClient client, string source, TimeProvider 
         }
     }
 
-    /// <summary>Parses a successful response's body as XML, refusing DTDs so that no entity is expanded or fetched.</summary>
+    /// <summary>
+    /// Parses a successful response's body as XML, refusing DTDs so that no entity is expanded or fetched. What real feeds
+    /// put before <c>&lt;?xml</c> (a byte-order mark, then blank lines, as many WordPress feeds do) is skipped: strictly
+    /// it makes the document malformed, and refusing it would lose the whole feed.
+    /// </summary>
     public async Task<XDocument> ReadXmlAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
+        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        int start = LeadingNoise(body);
+        XmlReaderSettings settings = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, Async = true };
+        try
         {
-            XmlReaderSettings settings = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, Async = true };
-            try
+            using XmlReader reader = XmlReader.Create(new MemoryStream(body, start, body.Length - start, writable: false), settings);
+            return await XDocument.LoadAsync(reader, LoadOptions.None, cancellationToken).ConfigureAwait(false);
+        }
+        catch (XmlException ex)
+        {
+            throw Malformed(response.RequestMessage, $"the body is not well-formed XML ({ex.Message})");
+        }
+    }
+
+    /// <summary>How many leading bytes are UTF-8 byte-order marks and whitespace.</summary>
+    private static int LeadingNoise(byte[] body)
+    {
+        int i = 0;
+        while (i < body.Length)
+        {
+            if (body.AsSpan(i).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             {
-                using XmlReader reader = XmlReader.Create(body, settings);
-                return await XDocument.LoadAsync(reader, LoadOptions.None, cancellationToken).ConfigureAwait(false);
+                i += 3;
             }
-            catch (XmlException ex)
+            else if (body[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
             {
-                throw Malformed(response.RequestMessage, $"the body is not well-formed XML ({ex.Message})");
+                i++;
+            }
+            else
+            {
+                break;
             }
         }
+
+        return i;
     }
 
     /// <summary>Reads a page's JSON with <paramref name="read"/>, reporting a missing or mistyped field as a malformed response.</summary>

@@ -69,6 +69,41 @@ public sealed class RssMentionSourceTests : IAsyncLifetime
         MentionAssert.Batch(third, [], second.Cursor);
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\uFEFF\r\n\r\n")]
+    [InlineData("\uFEFF\uFEFF  \t\n")]
+    public async Task A_feed_with_a_byte_order_mark_or_blank_lines_before_its_xml_declaration_is_read_whole(string noise)
+    {
+        // WordPress feeds often start so (a theme or plugin file with a trailing newline); the whole feed used to be lost.
+        _feed = noise + Payloads.Read("rss.xml");
+
+        MentionBatch batch = await Source().PollAsync(null);
+
+        MentionAssert.Batch(batch, [P1003, R1002, P1001, P1004], $"2025-06-02T09:30:00.0000000Z|{P1004}");
+    }
+
+    [Fact]
+    public async Task Text_before_the_xml_declaration_is_still_a_malformed_feed()
+    {
+        _feed = "<!-- cached -->\n" + Payloads.Read("rss.xml");
+
+        await Assert.ThrowsAsync<MentionSourceException>(() => Source().PollAsync(null));
+    }
+
+    [Fact]
+    public async Task An_atom_entrys_language_is_its_contents_own_xml_lang_before_the_entrys_and_the_feeds()
+    {
+        _feed = Payloads.Read("google-alerts.xml")
+            .Replace("<feed xmlns=\"http://www.w3.org/2005/Atom\"", "<feed xml:lang=\"en\" xmlns=\"http://www.w3.org/2005/Atom\"", StringComparison.Ordinal)
+            .Replace("<content type=\"html\">&lt;b&gt;Acme&lt;/b&gt;, the invoicing", "<content type=\"html\" xml:lang=\"de\">&lt;b&gt;Acme&lt;/b&gt;, the invoicing", StringComparison.Ordinal);
+
+        MentionBatch batch = await Source().PollAsync(null);
+
+        Assert.Equal("de", batch.Mentions[0].Language);
+        Assert.Equal("en", batch.Mentions[2].Language);
+    }
+
     [Fact]
     public async Task A_google_alerts_atom_feed_reads_with_titles_decoded_and_links_unwrapped()
     {
