@@ -84,6 +84,27 @@ public sealed class RssMentionSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_title_that_is_only_the_bodys_opening_words_is_not_said_twice()
+    {
+        _feed = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>Acme reviews</title><link>https://reviews.example/</link>
+              <item><title>Acme charged me twice…</title><link>https://reviews.example/r/1</link><guid>r1</guid>
+                <pubDate>Mon, 02 Jun 2025 09:00:00 +0000</pubDate>
+                <description>Acme charged me twice this month. I want a refund.</description></item>
+              <item><title>Billing</title><link>https://reviews.example/r/2</link><guid>r2</guid>
+                <pubDate>Mon, 02 Jun 2025 09:05:00 +0000</pubDate>
+                <description>Acme charged me twice.</description></item>
+            </channel></rss>
+            """;
+
+        MentionBatch batch = await Source().PollAsync(null);
+
+        Assert.Equal("Acme charged me twice this month. I want a refund.", batch.Mentions[0].Text);
+        Assert.Equal("Billing\n\nAcme charged me twice.", batch.Mentions[1].Text);
+    }
+
+    [Fact]
     public async Task Text_before_the_xml_declaration_is_still_a_malformed_feed()
     {
         _feed = "<!-- cached -->\n" + Payloads.Read("rss.xml");
