@@ -169,7 +169,15 @@ internal sealed class XMentionSource(
             string.IsNullOrWhiteSpace(displayName) ? null : displayName,
             followers,
             text,
-            language is null or "und" or "zxx" or "qme" or "qht" or "qst" ? null : language,
+            // X marks "no language" with its own codes, and still sends the withdrawn ISO 639 codes Java kept (in, iw, ji).
+            language switch
+            {
+                null or "und" or "zxx" or "qme" or "qht" or "qst" => null,
+                "in" => "id",
+                "iw" => "he",
+                "ji" => "yi",
+                _ => language,
+            },
             JsonFields.Time(post, "created_at", path),
             post.GetRawText());
     }

@@ -25,9 +25,10 @@ internal sealed class FakeX
     /// <summary>Gets how many posts the fake has returned (what X would bill).</summary>
     public int PostsReturned { get; private set; }
 
-    public FakeX Publish(string payload)
+    public FakeX Publish(string payload) => Publish(Payloads.Json(payload));
+
+    public FakeX Publish(JsonNode recorded)
     {
-        JsonNode recorded = Payloads.Json(payload);
         _posts.AddRange(recorded["data"]!.AsArray().Select(node => node!.AsObject()));
         foreach (JsonNode? user in recorded["includes"]!["users"]!.AsArray())
         {

@@ -65,6 +65,22 @@ public sealed class XMentionSourceTests : IAsyncLifetime
         Assert.Null(batch.Mentions[3].Language);
     }
 
+    [Theory]
+    [InlineData("in", "id")]
+    [InlineData("iw", "he")]
+    [InlineData("pt", "pt")]
+    public async Task Xs_legacy_language_codes_become_the_iso_ones(string sent, string expected)
+    {
+        System.Text.Json.Nodes.JsonNode recorded = Payloads.Json("x-mentions.json");
+        recorded["data"]![2]!["lang"] = sent;
+        _x = new FakeX().Publish(recorded);
+        _harness.Server.Handler = _x.Handle;
+
+        MentionBatch batch = await Source().PollAsync(null);
+
+        Assert.Equal(expected, batch.Mentions.Single(m => m.SourceId == (string)recorded["data"]![2]!["id"]!).Language);
+    }
+
     [Fact]
     public async Task An_incremental_poll_passes_since_id_and_repeats_nothing()
     {
