@@ -64,9 +64,8 @@ internal sealed partial class MentionMonitor(
         return due;
     }
 
-    /// <summary>Parses a source's schedule: cron with 5 fields, or 6 with seconds first (as Azure Functions writes them).</summary>
-    internal static CronExpression ParseSchedule(string expression)
-        => CronExpression.Parse(expression, expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+    /// <summary>Parses a schedule (<see cref="CronSchedule"/>, the one form the options validator checks at start).</summary>
+    internal static CronExpression ParseSchedule(string expression) => CronSchedule.Parse(expression);
 
     private CronExpression ScheduleOf(string source)
         => ParseSchedule(options.Value.Sources.TryGetValue(source, out MentionSourceOptions? configured) && !string.IsNullOrWhiteSpace(configured.Schedule) ? configured.Schedule : DefaultSchedule);

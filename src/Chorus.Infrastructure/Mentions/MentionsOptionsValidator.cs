@@ -53,6 +53,10 @@ internal sealed partial class MentionsOptionsValidator : IValidateOptions<Mentio
         {
             yield return $"{at}Schedule is required: a cron expression with 5 or 6 fields, e.g. '*/15 * * * *'.";
         }
+        else if (!CronSchedule.IsValid(source.Schedule))
+        {
+            yield return $"{at}Schedule '{source.Schedule}' is not a cron expression: use 5 fields (minute hour day month weekday, e.g. '*/15 * * * *') or 6 with seconds first, in UTC.";
+        }
 
         if (source.MaxItemsPerPoll is < 1 or > MaxItemsLimit)
         {

@@ -133,6 +133,8 @@ public sealed class MentionSourceOptionsTests
         { "Reddit", [], "Mentions:Sources:src:Kind must be one of Rss, Mastodon, Bluesky, HackerNews, X (got 'Reddit')." },
         { "1", [], "Mentions:Sources:src:Kind must be one of Rss, Mastodon, Bluesky, HackerNews, X (got '1')." },
         { "HackerNews", new() { ["Query"] = "acme", ["Schedule"] = " " }, "Mentions:Sources:src:Schedule is required: a cron expression with 5 or 6 fields, e.g. '*/15 * * * *'." },
+        { "HackerNews", new() { ["Query"] = "acme", ["Schedule"] = "every 5 minutes" }, "Mentions:Sources:src:Schedule 'every 5 minutes' is not a cron expression: use 5 fields (minute hour day month weekday, e.g. '*/15 * * * *') or 6 with seconds first, in UTC." },
+        { "HackerNews", new() { ["Query"] = "acme", ["Schedule"] = "*/61 * * * *" }, "Mentions:Sources:src:Schedule '*/61 * * * *' is not a cron expression: use 5 fields (minute hour day month weekday, e.g. '*/15 * * * *') or 6 with seconds first, in UTC." },
         { "Rss", [], "Mentions:Sources:src:Endpoint is required for Kind Rss: the feed's URL, e.g. a Google Alerts feed." },
         { "Rss", new() { ["Endpoint"] = "feeds/acme.xml" }, "Mentions:Sources:src:Endpoint must be an absolute http(s) URL (got 'feeds/acme.xml')." },
         { "Rss", new() { ["Endpoint"] = "ftp://example.com/feed.xml" }, "Mentions:Sources:src:Endpoint must be an absolute http(s) URL (got 'ftp://example.com/feed.xml')." },

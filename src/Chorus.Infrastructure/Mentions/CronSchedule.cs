@@ -1,0 +1,21 @@
+using Cronos;
+
+namespace Chorus.Infrastructure.Mentions;
+
+/// <summary>Mention schedules: cron with 5 fields, or 6 with seconds first (as Azure Functions writes them), in UTC.</summary>
+public static class CronSchedule
+{
+    /// <summary>Parses <paramref name="expression"/>, or throws <see cref="CronFormatException"/>.</summary>
+    public static CronExpression Parse(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        return CronExpression.Parse(expression, FormatOf(expression));
+    }
+
+    /// <summary>Whether <paramref name="expression"/> is a schedule <see cref="Parse"/> takes.</summary>
+    public static bool IsValid(string? expression)
+        => expression is not null && CronExpression.TryParse(expression, FormatOf(expression), out _);
+
+    private static CronFormat FormatOf(string expression)
+        => expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
+}
