@@ -44,10 +44,10 @@ internal sealed class ApiBenchmark : IBenchmark
 
         Stopwatch clock = Stopwatch.StartNew();
         await SeedPostsAsync(host.Services.GetRequiredService<IPostIndex>(), posts, cancellationToken);
-        Report(output, "api.posts_seeded_per_s", posts / clock.Elapsed.TotalSeconds, string.Create(CultureInfo.InvariantCulture, $"posts/s ({posts} posts listed and moved through IPostIndex in {clock.Elapsed.TotalSeconds:0.#} s)"));
+        Figures.Report(output, "api.posts_seeded_per_s", posts / clock.Elapsed.TotalSeconds, string.Create(CultureInfo.InvariantCulture, $"posts/s ({posts} posts listed and moved through IPostIndex in {clock.Elapsed.TotalSeconds:0.#} s)"));
         clock.Restart();
         await SeedMentionsAsync(host.Services, mentions, cancellationToken);
-        Report(output, "api.mentions_seeded_per_s", mentions / clock.Elapsed.TotalSeconds, string.Create(CultureInfo.InvariantCulture, $"mentions/s ({mentions} mentions through the intake in {clock.Elapsed.TotalSeconds:0.#} s)"));
+        Figures.Report(output, "api.mentions_seeded_per_s", mentions / clock.Elapsed.TotalSeconds, string.Create(CultureInfo.InvariantCulture, $"mentions/s ({mentions} mentions through the intake in {clock.Elapsed.TotalSeconds:0.#} s)"));
 
         using HttpClient api = new() { BaseAddress = baseUri };
         api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
@@ -86,14 +86,14 @@ internal sealed class ApiBenchmark : IBenchmark
         foreach ((string name, List<double> ms) in timings)
         {
             double[] sorted = [.. ms.Order()];
-            Report(output, $"api.{name}.p50_ms", Percentile(sorted, 0.50), string.Create(CultureInfo.InvariantCulture, $"ms ({sorted.Length} requests; p95 {Percentile(sorted, 0.95):0.#} ms, max {sorted[^1]:0.#} ms)"));
+            Figures.Report(output, $"api.{name}.p50_ms", Figures.Percentile(sorted, 0.50), string.Create(CultureInfo.InvariantCulture, $"ms ({sorted.Length} requests; p95 {Figures.Percentile(sorted, 0.95):0.#} ms, max {sorted[^1]:0.#} ms)"));
         }
 
         foreach (string list in new[] { "posts", "mentions" })
         {
             double[] sorted = [.. timings.Where(t => t.Key.StartsWith(list, StringComparison.Ordinal)).SelectMany(t => t.Value).Order()];
-            Report(output, $"api.{list}_list.p50_ms", Percentile(sorted, 0.50), $"ms (every {list} list request above: {sorted.Length})");
-            Report(output, $"api.{list}_list.p95_ms", Percentile(sorted, 0.95), "ms");
+            Figures.Report(output, $"api.{list}_list.p50_ms", Figures.Percentile(sorted, 0.50), $"ms (every {list} list request above: {sorted.Length})");
+            Figures.Report(output, $"api.{list}_list.p95_ms", Figures.Percentile(sorted, 0.95), "ms");
         }
 
         output.WriteLine($"machine.load_average: {MachineLoad.Describe()} (1, 5, 15 min; after the run)");
@@ -203,10 +203,4 @@ internal sealed class ApiBenchmark : IBenchmark
         await app.StartAsync(cancellationToken);
         return (app, baseUri);
     }
-
-    private static double Percentile(double[] sorted, double p)
-        => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static void Report(TextWriter output, string metric, double value, string unit)
-        => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{metric}: {value:0.#} {unit}"));
 }

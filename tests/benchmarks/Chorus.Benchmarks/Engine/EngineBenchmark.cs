@@ -51,7 +51,7 @@ internal sealed class EngineBenchmark : IBenchmark
             if (first)
             {
                 double rawWrites = await StorageBaseline.MeasureWritesPerSecondAsync(azurite.ConnectionString, cancellationToken);
-                Report(output, "storage.blob_writes_per_s", rawWrites, "writes/s");
+                Figures.Report(output, "storage.blob_writes_per_s", rawWrites, "writes/s");
             }
 
             using IHost host = await StartHostAsync(azurite.ConnectionString, overrides, cancellationToken);
@@ -92,15 +92,15 @@ internal sealed class EngineBenchmark : IBenchmark
     {
         TimeSpan sequenceTime = await scenario.MeasureAsync("sequence5", "orchestration", sequences,
             () => RunManyAsync(client, engine, sequences, nameof(SequenceOrchestrator), 5, cancellationToken));
-        Report(output, "engine.sequence5.orchestrations_per_s", sequences / sequenceTime.TotalSeconds, "orchestrations/s");
+        Figures.Report(output, "engine.sequence5.orchestrations_per_s", sequences / sequenceTime.TotalSeconds, "orchestrations/s");
     }
 
     private static async Task RunSequentialAsync(TextWriter output, Scenario scenario, DurableTaskClient client, InstrumentedOrchestrationService engine, int steps, CancellationToken cancellationToken)
     {
         TimeSpan sequentialTime = await scenario.MeasureAsync("sequential", "activity", steps,
             () => RunManyAsync(client, engine, 1, nameof(SequenceOrchestrator), steps, cancellationToken));
-        Report(output, "engine.sequential.activities_per_s", steps / sequentialTime.TotalSeconds, "activities/s");
-        Report(output, "engine.sequential.seconds", sequentialTime.TotalSeconds, "s");
+        Figures.Report(output, "engine.sequential.activities_per_s", steps / sequentialTime.TotalSeconds, "activities/s");
+        Figures.Report(output, "engine.sequential.seconds", sequentialTime.TotalSeconds, "s");
     }
 
     private static async Task RunFanOutsAsync(TextWriter output, Scenario scenario, DurableTaskClient client, InstrumentedOrchestrationService engine, int fanOuts, CancellationToken cancellationToken)
@@ -112,7 +112,7 @@ internal sealed class EngineBenchmark : IBenchmark
                 await RunManyAsync(client, engine, 1, nameof(FanOutOrchestrator), 100, cancellationToken);
             }
         });
-        Report(output, "engine.fanout100.activities_per_s", fanOuts * 100 / fanOutTime.TotalSeconds, "activities/s");
+        Figures.Report(output, "engine.fanout100.activities_per_s", fanOuts * 100 / fanOutTime.TotalSeconds, "activities/s");
     }
 
     private static async Task RunEventsAsync(TextWriter output, Scenario scenario, DurableTaskClient client, InstrumentedOrchestrationService engine, int eventInstances, int eventsEach, CancellationToken cancellationToken)
@@ -140,7 +140,7 @@ internal sealed class EngineBenchmark : IBenchmark
                 async (i, ct) => await client.RaiseEventAsync(loops[i % eventInstances], EventLoopOrchestrator.EventName, 1, ct));
             await WhenAllCompletedAsync(engine, loops, cancellationToken);
         });
-        Report(output, "engine.events_per_s", events / eventTime.TotalSeconds, "events/s");
+        Figures.Report(output, "engine.events_per_s", events / eventTime.TotalSeconds, "events/s");
     }
 
     /// <summary>
@@ -160,7 +160,7 @@ internal sealed class EngineBenchmark : IBenchmark
             DateTime reported = DateTime.UtcNow;
             return (reported - await committed).TotalMilliseconds;
         }));
-        Report(output, "engine.wait_for_completion_lag_ms", lags.Average(), $"ms mean, {lags.Max():0} ms max over {probes} instances (WaitForInstanceCompletionAsync after the committed completion)");
+        Figures.Report(output, "engine.wait_for_completion_lag_ms", lags.Average(), $"ms mean, {lags.Max():0} ms max over {probes} instances (WaitForInstanceCompletionAsync after the committed completion)");
     }
 
     private static async Task RunManyAsync(DurableTaskClient client, InstrumentedOrchestrationService engine, int count, string name, int input, CancellationToken cancellationToken)
@@ -213,8 +213,6 @@ internal sealed class EngineBenchmark : IBenchmark
         return extra.Length == 0 ? string.Empty : " (overrides: " + string.Join(", ", extra) + ")";
     }
 
-    private static void Report(TextWriter output, string metric, double value, string unit)
-        => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{metric}: {value:0.#} {unit}"));
 
     private sealed record Ports(int Blob, int Queue, int Table, int Sidecar);
 
@@ -233,32 +231,32 @@ internal sealed class EngineBenchmark : IBenchmark
             (long Count, double LongestSeconds) slow = meter.TakeSlow();
             EnginePhases phases = engine.Phases;
             string prefix = $"engine.{name}.";
-            Report(output, prefix + "turns_per_" + unit, phases.TurnExecute.Count / (double)units, "orchestration turns");
-            Report(output, prefix + "orchestration_pickup_ms", phases.OrchestrationPickup.MeanMilliseconds, "ms (message sent -> turn locked: control-queue polling, read, history load)");
-            Report(output, prefix + "turn_execute_ms", phases.TurnExecute.MeanMilliseconds, "ms (turn locked -> actions back: gRPC to the worker and replay)");
-            Report(output, prefix + "turn_commit_ms", phases.TurnCommit.MeanMilliseconds, "ms (history + instance table writes, outbound messages, input deletes)");
+            Figures.Report(output, prefix + "turns_per_" + unit, phases.TurnExecute.Count / (double)units, "orchestration turns");
+            Figures.Report(output, prefix + "orchestration_pickup_ms", phases.OrchestrationPickup.MeanMilliseconds, "ms (message sent -> turn locked: control-queue polling, read, history load)");
+            Figures.Report(output, prefix + "turn_execute_ms", phases.TurnExecute.MeanMilliseconds, "ms (turn locked -> actions back: gRPC to the worker and replay)");
+            Figures.Report(output, prefix + "turn_commit_ms", phases.TurnCommit.MeanMilliseconds, "ms (history + instance table writes, outbound messages, input deletes)");
             if (phases.ActivityExecute.Count > 0)
             {
-                Report(output, prefix + "activity_pickup_ms", phases.ActivityPickup.MeanMilliseconds, "ms (scheduling commit started -> activity locked: work-item queue polling)");
-                Report(output, prefix + "activity_execute_ms", phases.ActivityExecute.MeanMilliseconds, "ms (activity locked -> result back: gRPC to the worker)");
-                Report(output, prefix + "activity_commit_ms", phases.ActivityCommit.MeanMilliseconds, "ms (result to the control queue, work item deleted)");
+                Figures.Report(output, prefix + "activity_pickup_ms", phases.ActivityPickup.MeanMilliseconds, "ms (scheduling commit started -> activity locked: work-item queue polling)");
+                Figures.Report(output, prefix + "activity_execute_ms", phases.ActivityExecute.MeanMilliseconds, "ms (activity locked -> result back: gRPC to the worker)");
+                Figures.Report(output, prefix + "activity_commit_ms", phases.ActivityCommit.MeanMilliseconds, "ms (result to the control queue, work item deleted)");
             }
 
             foreach ((string service, int port) in new[] { ("table", ports.Table), ("queue", ports.Queue), ("blob", ports.Blob), ("grpc", ports.Sidecar) })
             {
                 (long writes, long reads, double meanMs) = HttpRequestMeter.Between(before, after, port);
-                Report(output, $"{prefix}{service}_requests_per_{unit}", (writes + reads) / (double)units,
+                Figures.Report(output, $"{prefix}{service}_requests_per_{unit}", (writes + reads) / (double)units,
                     string.Create(CultureInfo.InvariantCulture, $"requests ({writes / (double)units:0.##} writes, {reads / (double)units:0.##} reads; {meanMs:0.#} ms each)"));
             }
 
             if (slow.Count > 0)
             {
-                Report(output, prefix + "storage_stalls", slow.Count, string.Create(CultureInfo.InvariantCulture, $"requests took over {HttpRequestMeter.SlowThreshold.TotalSeconds:0} s (the longest {slow.LongestSeconds:0.#} s): the figures above include a stall"));
+                Figures.Report(output, prefix + "storage_stalls", slow.Count, string.Create(CultureInfo.InvariantCulture, $"requests took over {HttpRequestMeter.SlowThreshold.TotalSeconds:0} s (the longest {slow.LongestSeconds:0.#} s): the figures above include a stall"));
             }
 
             if (Interlocked.Read(ref phases.Abandoned) > 0)
             {
-                Report(output, prefix + "abandoned_work_items", phases.Abandoned, "work items");
+                Figures.Report(output, prefix + "abandoned_work_items", phases.Abandoned, "work items");
             }
 
             return clock.Elapsed;

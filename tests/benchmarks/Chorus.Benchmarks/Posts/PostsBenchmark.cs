@@ -105,26 +105,26 @@ internal sealed partial class PostsBenchmark : IBenchmark
         await collecting;
 
         double[] latencies = [.. accepted.Where(a => emails.ContainsKey(a.Key)).Select(a => (emails[a.Key] - a.Value).TotalMilliseconds).Order()];
-        Report(output, "posts.submitted", posts, string.Create(CultureInfo.InvariantCulture, $"posts, one every {1000 / rate:0} ms (the last 202 after {allAcceptedSeconds:0.#} s)"));
-        Report(output, "posts.submit_ms.p50", Percentile([.. submitMs.Order()], 0.50), "ms (POST /api/posts round trip)");
-        Report(output, "posts.submit_ms.p99", Percentile([.. submitMs.Order()], 0.99), "ms");
-        Report(output, "posts.submit_to_request_email_ms.p50", Percentile(latencies, 0.50), "ms (202 -> approval request seen in maildev, polled every 50 ms)");
-        Report(output, "posts.submit_to_request_email_ms.p99", Percentile(latencies, 0.99), "ms");
-        Report(output, "posts.submit_to_request_email_ms.max", latencies.Length == 0 ? double.NaN : latencies[^1], "ms");
+        Figures.Report(output, "posts.submitted", posts, string.Create(CultureInfo.InvariantCulture, $"posts, one every {1000 / rate:0} ms (the last 202 after {allAcceptedSeconds:0.#} s)"));
+        Figures.Report(output, "posts.submit_ms.p50", Figures.Percentile([.. submitMs.Order()], 0.50), "ms (POST /api/posts round trip)");
+        Figures.Report(output, "posts.submit_ms.p99", Figures.Percentile([.. submitMs.Order()], 0.99), "ms");
+        Figures.Report(output, "posts.submit_to_request_email_ms.p50", Figures.Percentile(latencies, 0.50), "ms (202 -> approval request seen in maildev, polled every 50 ms)");
+        Figures.Report(output, "posts.submit_to_request_email_ms.p99", Figures.Percentile(latencies, 0.99), "ms");
+        Figures.Report(output, "posts.submit_to_request_email_ms.max", latencies.Length == 0 ? double.NaN : latencies[^1], "ms");
         foreach ((string name, double p) in new[] { ("p50", 0.50), ("p99", 0.99) })
         {
             output.WriteLine($"posts.submit_to_request_email_ms.{name}_by_10s: " + string.Join(", ", accepted
                 .Where(a => emails.ContainsKey(a.Key))
                 .GroupBy(a => (int)((a.Value - started).TotalSeconds / 10))
                 .OrderBy(g => g.Key)
-                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{Percentile([.. g.Select(a => (emails[a.Key] - a.Value).TotalMilliseconds).Order()], p):0}"))) + " ms (posts accepted in each 10 s of the run)");
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{Figures.Percentile([.. g.Select(a => (emails[a.Key] - a.Value).TotalMilliseconds).Order()], p):0}"))) + " ms (posts accepted in each 10 s of the run)");
         }
 
-        Report(output, "posts.request_emails_missing", posts - latencies.Length, string.Create(CultureInfo.InvariantCulture, $"posts with no approval request within {Straggler.TotalSeconds:0} s of the last submission"));
+        Figures.Report(output, "posts.request_emails_missing", posts - latencies.Length, string.Create(CultureInfo.InvariantCulture, $"posts with no approval request within {Straggler.TotalSeconds:0} s of the last submission"));
         (long stalls, double longest) = meter.TakeSlow();
         if (stalls > 0)
         {
-            Report(output, "posts.storage_stalls", stalls, string.Create(CultureInfo.InvariantCulture, $"requests took over {HttpRequestMeter.SlowThreshold.TotalSeconds:0} s (the longest {longest:0.#} s): the figures above include a stall"));
+            Figures.Report(output, "posts.storage_stalls", stalls, string.Create(CultureInfo.InvariantCulture, $"requests took over {HttpRequestMeter.SlowThreshold.TotalSeconds:0} s (the longest {longest:0.#} s): the figures above include a stall"));
         }
 
         output.WriteLine($"machine.load_average: {MachineLoad.Describe()} (1, 5, 15 min; after the run)");
@@ -185,11 +185,6 @@ internal sealed partial class PostsBenchmark : IBenchmark
         return (app, baseUri);
     }
 
-    private static double Percentile(double[] sorted, double p)
-        => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static void Report(TextWriter output, string metric, double value, string unit)
-        => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{metric}: {value:0.#} {unit}"));
 
     /// <summary>The approval request's Message-ID: <c>&lt;{postId}.s{stage}.request.{recipient key}@chorus&gt;</c>.</summary>
     [GeneratedRegex(@"^<?(?<post>[^.<>@]+)\.s\d+\.request\.")]
