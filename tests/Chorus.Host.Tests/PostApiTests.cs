@@ -23,6 +23,7 @@ public sealed class PostApiTests(LocalServicesFixture services) : IAsyncLifetime
     [InlineData("""{"author":{"email":"ada@chorus.test","displayName":"Ada","team":"m"},"text":"hi"}""", "channels")]
     [InlineData("""{"author":{"email":"ada@chorus.test","displayName":"Ada","team":"m"},"text":5,"channels":["x"]}""", "text")]
     [InlineData("""{"author":{"email":"not-an-email","displayName":"Ada","team":"m"},"text":"hi","channels":["x"]}""", "author.email")]
+    [InlineData("""{"author":{"email":"Ada <ada@chorus.test>","displayName":"Ada","team":"m"},"text":"hi","channels":["x"]}""", "author.email")]
     [InlineData("""{"author":{"email":"ada@chorus.test","displayName":"Ada","team":"m","age":3},"text":"hi","channels":["x"]}""", "author.age")]
     [InlineData("""{"author":{"email":"ada@chorus.test","displayName":"Ada","team":"m"},"text":"hi","channels":["myspace"]}""", "channels[0]")]
     [InlineData("""{"author":{"email":"ada@chorus.test","displayName":"Ada","team":"m"},"text":"hi","channels":[]}""", "channels")]

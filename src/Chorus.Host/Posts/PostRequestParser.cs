@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Chorus.Host.Api;
+using Chorus.Mail;
 using Chorus.Posts;
 
 namespace Chorus.Host.Posts;
@@ -76,7 +77,7 @@ internal sealed class PostRequestParser(PostApiOptions options)
         string? email = RequestFields.RequiredString(author, "email", fail, "author.");
         string? name = RequestFields.RequiredString(author, "displayName", fail, "author.");
         string? team = RequestFields.RequiredString(author, "team", fail, "author.");
-        if (email is not null && !IsEmail(email))
+        if (email is not null && !EmailAddress.IsValid(email))
         {
             fail("author.email", $"'{Truncate(email)}' is not an email address.");
             email = null;
@@ -196,10 +197,6 @@ internal sealed class PostRequestParser(PostApiOptions options)
 
         return at;
     }
-
-    private static bool IsEmail(string value)
-        => value.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(value, out System.Net.Mail.MailAddress? address)
-            && address.Address == value && address.Host.Contains('.', StringComparison.Ordinal) && !value.Any(char.IsWhiteSpace);
 
     private static string Truncate(string value) => value.Length > 64 ? value[..64] + "…" : value;
 

@@ -30,8 +30,8 @@ public sealed class SmtpOptions
     /// <summary>Gets or sets the password; supply it from configuration only (e.g. a Key Vault reference on Azure).</summary>
     public string? Password { get; set; }
 
-    /// <summary>Gets or sets the sender's address.</summary>
-    public string FromAddress { get; set; } = "chorus@localhost";
+    /// <summary>Gets or sets the sender's address: a bare address (<see cref="Chorus.Mail.EmailAddress"/>); the default is the one appsettings.json sets.</summary>
+    public string FromAddress { get; set; } = "chorus@chorus.local";
 
     /// <summary>Gets or sets the sender's display name; empty for none.</summary>
     public string? FromName { get; set; } = "Chorus";

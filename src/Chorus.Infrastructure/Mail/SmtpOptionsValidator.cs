@@ -1,5 +1,5 @@
+using Chorus.Mail;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Chorus.Infrastructure.Mail;
 
@@ -44,7 +44,7 @@ internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
         {
             yield return $"{Prefix}FromAddress is required: the sender's email address, e.g. chorus@example.com.";
         }
-        else if (!MailboxAddress.TryParse(options.FromAddress, out MailboxAddress? from) || from.Address != options.FromAddress || !string.IsNullOrEmpty(from.Name))
+        else if (!EmailAddress.IsValid(options.FromAddress))
         {
             yield return $"{Prefix}FromAddress must be a plain email address such as chorus@example.com, without a display name (set {Prefix}FromName for that) (got '{options.FromAddress}').";
         }

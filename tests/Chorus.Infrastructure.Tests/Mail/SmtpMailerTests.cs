@@ -25,7 +25,7 @@ public sealed class SmtpMailerTests(MaildevFixture maildev)
         Assert.Equal(
             [("editor@example.com", "Eda Editor"), ("second@example.com", "")],
             mail.GetProperty("to").EnumerateArray().Select(to => (to.GetProperty("address").GetString(), to.GetProperty("name").GetString())));
-        Assert.Equal("chorus@localhost", Assert.Single(mail.GetProperty("from").EnumerateArray()).GetProperty("address").GetString());
+        Assert.Equal("chorus@chorus.local", Assert.Single(mail.GetProperty("from").EnumerateArray()).GetProperty("address").GetString());
         Assert.Contains("<a href=\"https://chorus.example/approve\">Approve</a>", mail.GetProperty("html").GetString(), StringComparison.Ordinal);
         Assert.Contains("Approve: https://chorus.example/approve", mail.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal("<approve.inst-1.step-3@chorus.example>", mail.GetProperty("headers").GetProperty("message-id").GetString());

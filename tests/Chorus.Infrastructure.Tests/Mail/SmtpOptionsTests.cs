@@ -45,7 +45,7 @@ public sealed class SmtpOptionsTests(MaildevFixture maildev)
         SmtpOptions options = Register(new() { ["Mail:Host"] = "smtp.example.com" }).CreateOptions<SmtpOptions>();
 
         Assert.Equal(
-            (25, "Auto", "chorus@localhost", "Chorus", TimeSpan.FromSeconds(30), (string?)null, (string?)null),
+            (25, "Auto", "chorus@chorus.local", "Chorus", TimeSpan.FromSeconds(30), (string?)null, (string?)null),
             (options.Port, options.SecureSocket, options.FromAddress, options.FromName, options.Timeout, options.UserName, options.Password));
     }
 
@@ -78,6 +78,8 @@ public sealed class SmtpOptionsTests(MaildevFixture maildev)
     [InlineData("Chorus <chorus@example.com>")]
     [InlineData("not an address")]
     [InlineData("chorus@")]
+    [InlineData("chorus@localhost")]
+    [InlineData("\"chorus bot\"@example.com")]
     public void A_from_address_that_is_not_a_plain_address_fails_start_up(string from) =>
         Assert.StartsWith(
             "Mail:FromAddress must be a plain email address",

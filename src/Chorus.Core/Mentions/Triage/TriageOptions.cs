@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Chorus.Mail;
 
 namespace Chorus.Mentions.Triage;
 
@@ -50,7 +51,7 @@ public sealed class TriageOptions : IValidatableObject
 
         for (int i = 0; i < Teams.Count; i++)
         {
-            if (Teams[i].Recipients.Count == 0 || Teams[i].Recipients.Concat(Teams[i].Backups).Any(a => !System.Net.Mail.MailAddress.TryCreate(a, out _)))
+            if (Teams[i].Recipients.Count == 0 || Teams[i].Recipients.Concat(Teams[i].Backups).Any(a => !EmailAddress.IsValid(a)))
             {
                 yield return new ValidationResult($"Mentions:Triage:Teams:{i}:Recipients needs at least one valid email address (and Backups only valid ones).");
             }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Chorus.Mail;
 
 namespace Chorus.Posts.Review;
 
@@ -51,7 +52,7 @@ public sealed class ReviewOptions : IValidatableObject
 
             foreach (string address in stage.Approvers.Concat(stage.Backups))
             {
-                if (!System.Net.Mail.MailAddress.TryCreate(address, out _))
+                if (!EmailAddress.IsValid(address))
                 {
                     yield return new ValidationResult($"Posts:Review:Stages:{i}: '{address}' is not an email address.");
                 }
