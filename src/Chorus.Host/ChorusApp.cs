@@ -18,6 +18,7 @@ using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Chorus.Host;
 
@@ -74,6 +75,8 @@ public static class ChorusApp
         services.AddSingleton<MentionAudit>();
         services.AddScoped<MentionIntake>();
         services.AddSingleton<MentionCursorStore>();
+        services.AddOptions<MentionDigestOptions>().Bind(configuration.GetSection(MentionDigestOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MentionDigestOptions>, MentionDigestOptionsValidator>());
         services.AddSingleton<MentionDigest>();
         services.AddSingleton<MentionMetrics>();
         services.AddScoped<MentionMonitor>();

@@ -105,7 +105,17 @@ internal sealed class ChorusTestHost : IAsyncDisposable
         builder.AddChorus();
         WebApplication app = builder.Build();
         app.MapChorus();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A start refused by validation leaves nothing running, but the container still holds disposables.
+            await app.DisposeAsync();
+            throw;
+        }
+
         BlobContainerClient artefacts = new(services.Azurite.ConnectionString, "artefacts" + suffix);
         return new ChorusTestHost(app, suffix, artefacts, baseUri);
     }

@@ -73,7 +73,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(new Dictionary<string, string>
         {
             ["PollMentions"] = "0 */1 * * * *",
-            ["SendMentionDigest"] = $"%{MentionDigest.ScheduleSetting}%",
+            ["SendMentionDigest"] = $"%{MentionDigestOptions.ScheduleSetting}%",
         }, timers);
     }
 
@@ -115,7 +115,7 @@ public sealed class FunctionsMetadataTests
                     .SelectMany(handler => handler.GetParameters())
                     .Where(parameter => isService.IsService(parameter.ParameterType))
                     .Select(parameter => (Func<IServiceProvider, object?>)(sp => sp.GetRequiredService(parameter.ParameterType))),
-                "timerTrigger" when function.Trigger.Schedule == $"%{MentionDigest.ScheduleSetting}%" => [sp => sp.GetRequiredService<MentionDigest>()],
+                "timerTrigger" when function.Trigger.Schedule == $"%{MentionDigestOptions.ScheduleSetting}%" => [sp => sp.GetRequiredService<MentionDigest>()],
                 "timerTrigger" => [sp => sp.GetRequiredService<MentionMonitor>()],
                 "activityTrigger" => [sp => ActivatorUtilities.GetServiceOrCreateInstance(sp, ChorusTasks.Activities.Single(t => TaskNameOf(t) == function.Name))],
                 "orchestrationTrigger" => [], // Orchestrators are created with new and run only on their context.

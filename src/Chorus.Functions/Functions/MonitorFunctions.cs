@@ -29,6 +29,6 @@ internal sealed class MonitorFunctions(MentionDigest digest, TimeProvider time)
 
     /// <summary>Sends the digest of yesterday's positive mentions (once per day; nothing without recipients).</summary>
     [Function("SendMentionDigest")]
-    public Task SendDigest([TimerTrigger("%" + MentionDigest.ScheduleSetting + "%")] TimerInfo timer, FunctionContext context)
+    public Task SendDigest([TimerTrigger("%" + MentionDigestOptions.ScheduleSetting + "%")] TimerInfo timer, FunctionContext context)
         => digest.SendAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddDays(-1)), context.CancellationToken);
 }

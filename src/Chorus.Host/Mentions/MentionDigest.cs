@@ -4,21 +4,20 @@ using System.Text;
 using Chorus.Artefacts;
 using Chorus.Mail;
 using Chorus.Mentions;
+using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Mentions;
 
 /// <summary>
 /// The daily digest of positive mentions, for staff who may want to share them: sent to <c>Mentions:Digest:Recipients</c>
-/// on <c>Mentions:Digest:Schedule</c> (cron, UTC; default 08:00) about the previous day, once per day (the sent email
-/// is kept as <c>digests/{yyyy-MM-dd}.eml</c>, written once, which is also what stops a second send).
+/// on <c>Mentions:Digest:Schedule</c> (<see cref="MentionDigestOptions"/>) about the previous day, once per day (the sent
+/// email is kept as <c>digests/{yyyy-MM-dd}.eml</c>, written once, which is also what stops a second send).
 /// </summary>
-internal sealed class MentionDigest(IArtefactStore artefacts, IMailer mailer, IConfiguration configuration)
+internal sealed class MentionDigest(IArtefactStore artefacts, IMailer mailer, IOptions<MentionDigestOptions> options)
 {
-    public const string ScheduleSetting = "Mentions:Digest:Schedule";
+    public IReadOnlyList<string> Recipients => options.Value.Recipients;
 
-    public IReadOnlyList<string> Recipients => configuration.GetSection("Mentions:Digest:Recipients").Get<string[]>() ?? [];
-
-    public string Schedule => configuration[ScheduleSetting] ?? "0 8 * * *";
+    public string Schedule => options.Value.Schedule;
 
     /// <returns>How many mentions the digest listed (0: nothing sent).</returns>
     public async Task<int> SendAsync(DateOnly day, CancellationToken cancellationToken)

@@ -49,13 +49,9 @@ internal sealed partial class MentionsOptionsValidator : IValidateOptions<Mentio
             yield break;
         }
 
-        if (string.IsNullOrWhiteSpace(source.Schedule))
+        if (CronSchedule.Check(at + "Schedule", source.Schedule) is { } schedule)
         {
-            yield return $"{at}Schedule is required: a cron expression with 5 or 6 fields, e.g. '*/15 * * * *'.";
-        }
-        else if (!CronSchedule.IsValid(source.Schedule))
-        {
-            yield return $"{at}Schedule '{source.Schedule}' is not a cron expression: use 5 fields (minute hour day month weekday, e.g. '*/15 * * * *') or 6 with seconds first, in UTC.";
+            yield return schedule;
         }
 
         if (source.MaxItemsPerPoll is < 1 or > MaxItemsLimit)
