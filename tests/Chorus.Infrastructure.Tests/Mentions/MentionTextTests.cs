@@ -15,7 +15,30 @@ public sealed class MentionTextTests
     [InlineData("  spaced \t out  ", "spaced out")]
     [InlineData("x < y and y > z", "x < y and y > z")]
     [InlineData("", "")]
+    [InlineData("see <a href=\"https://x.example/?q=a>b\" title=\"1 > 0\">here</a>.", "see here.")]
+    [InlineData("<a href='/a' data-x=\"<b>not bold</b>\">link</a> & <b class=\"x>y\">bold</b>", "link & bold")]
+    [InlineData("<ul><li>one</li><li>two</li></ul>after", "one\ntwo\n\nafter")]
+    [InlineData("<table><tr><td>plan</td><td>price</td></tr><tr><td>pro</td><td>9 &euro;</td></tr></table>", "plan price\npro 9 €")]
+    [InlineData("2 &lt; 3 &amp;&amp; <i>it</i>&#39;s <unknown-tag>fine</unknown-tag>", "2 < 3 && it's fine")]
+    [InlineData("<p>Unclosed <b>bold<p>next", "Unclosed bold\n\nnext")]
+    [InlineData("<title>head only</title><template><p>later</p></template>body", "body")]
+    [InlineData("<p>one\nparagraph,\n  wrapped</p><pre>two\n  lines</pre>", "one paragraph, wrapped\n\ntwo\nlines")]
+    [InlineData("plain &amp; simple\nsecond line", "plain & simple\nsecond line")]
     public void Html_becomes_plain_text(string html, string text) => Assert.Equal(text, HtmlText.ToPlainText(html));
+
+    [Fact]
+    public void Mastodon_content_reads_as_the_post_with_mentions_hashtags_and_whole_links()
+    {
+        // The shape Mastodon 4 renders a status's content in: h-card mentions, hashtag links, and links split into
+        // invisible and ellipsis spans so a browser shows "example.com/very/long/pa…". As text, the link is whole.
+        const string Content = """
+            <p><span class="h-card" translate="no"><a href="https://mastodon.example/@acme" class="u-url mention">@<span>acme</span></a></span> <span class="h-card" translate="no"><a href="https://other.example/@help" class="u-url mention">@<span>help</span></a></span> the export is broken again <a href="https://mastodon.example/tags/bug" class="mention hashtag" rel="tag">#<span>bug</span></a></p><p>Steps: <a href="https://example.com/very/long/path/to/the/report?id=42" target="_blank" rel="nofollow noopener" translate="no"><span class="invisible">https://</span><span class="ellipsis">example.com/very/long/pa</span><span class="invisible">th/to/the/report?id=42</span></a><br />Any news?</p>
+            """;
+
+        Assert.Equal(
+            "@acme @help the export is broken again #bug\n\nSteps: https://example.com/very/long/path/to/the/report?id=42\nAny news?",
+            HtmlText.ToPlainText(Content));
+    }
 
     [Theory]
     [InlineData("Mon, 02 Jun 2025 09:15:00 GMT", "2025-06-02T09:15:00+00:00")]

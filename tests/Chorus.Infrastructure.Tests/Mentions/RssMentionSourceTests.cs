@@ -105,6 +105,32 @@ public sealed class RssMentionSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cdata_description_is_read_as_html_with_no_markup_left_over()
+    {
+        // WordPress and most blog engines send the body as HTML in CDATA; a '>' inside an attribute is still markup.
+        _feed = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>Acme blog comments</title><link>https://blog.example/</link>
+              <item><title>Comment on Pricing by Ada</title><link>https://blog.example/pricing#c7</link><guid>c7</guid>
+                <pubDate>Mon, 02 Jun 2025 09:00:00 +0000</pubDate>
+                <description><![CDATA[<p>The <strong>new plan</strong> is 2&times; the price &amp; I&#8217;m not happy.</p>
+            <p>Compare <a href="https://acme.example/plans?from=a>b" title="1 > 0">here</a>:</p>
+            <ul>
+              <li>old: 5 &euro;</li>
+              <li>new: 10 &euro;</li>
+            </ul>
+            <p><img src="https://blog.example/smile.png" alt=":-(" /> <script>track()</script>Ada</p>]]></description></item>
+            </channel></rss>
+            """;
+
+        MentionBatch batch = await Source().PollAsync(null);
+
+        Assert.Equal(
+            "Comment on Pricing by Ada\n\nThe new plan is 2× the price & I’m not happy.\n\nCompare here:\n\nold: 5 €\nnew: 10 €\n\nAda",
+            Assert.Single(batch.Mentions).Text);
+    }
+
+    [Fact]
     public async Task Text_before_the_xml_declaration_is_still_a_malformed_feed()
     {
         _feed = "<!-- cached -->\n" + Payloads.Read("rss.xml");
