@@ -68,7 +68,7 @@ internal sealed class HackerNewsMentionSource(string name, Uri algolia, string q
         string id = JsonFields.String(hit, "objectID", path);
         string title = HtmlText.Tidy(JsonFields.OptionalString(hit, "title", path) ?? string.Empty);
         string body = HtmlText.ToPlainText(JsonFields.OptionalString(hit, "story_text", path) ?? JsonFields.OptionalString(hit, "comment_text", path));
-        string text = title.Length == 0 ? body : body.Length == 0 ? title : $"{title}\n\n{body}";
+        string text = MentionText.Compose(title, body);
         return new Mention(
             name,
             id,

@@ -90,7 +90,7 @@ internal sealed partial class MastodonMentionSource(string name, Uri instance, s
         string? warning = JsonFields.OptionalString(status, "spoiler_text", statusPath);
 
         // A content warning is part of what was said, and often the gist of it.
-        string text = string.IsNullOrWhiteSpace(warning) ? content : $"{HtmlText.Tidy(warning)}\n\n{content}";
+        string text = MentionText.Compose(HtmlText.Tidy(warning ?? string.Empty), content);
         string? displayName = JsonFields.OptionalString(account, "display_name", accountPath);
         return new Mention(
             name,

@@ -50,23 +50,10 @@ internal sealed class RssMentionSource(string name, Uri feedUri, int maxItemsPer
 
     private Mention ToMention(FeedEntry entry)
     {
-        // The title is often the whole mention (Google Alerts); the body adds to it unless it merely repeats it, or the
-        // title is only the body's opening words (review and comment feeds), which would say the same thing twice.
-        string text = entry.Body.Length == 0 || entry.Body == entry.Title ? entry.Title
-            : entry.Title.Length == 0 || OpensWith(entry.Body, entry.Title) ? entry.Body
-            : $"{entry.Title}\n\n{entry.Body}";
+        string text = MentionText.Compose(entry.Title, entry.Body);
 
         // Feeds rarely name a person; the site that published the entry is the closest thing to its author.
         string handle = entry.Author ?? entry.Link?.Host ?? feedUri.Host;
         return new Mention(name, entry.Id, entry.Link, handle, entry.Author, AuthorReach: null, text, entry.Language, entry.Published, entry.RawXml);
     }
-
-    /// <summary>Whether <paramref name="body"/> starts with <paramref name="title"/>, less a trailing ellipsis, case and spacing aside.</summary>
-    private static bool OpensWith(string body, string title)
-    {
-        string opening = Collapse(title).TrimEnd('…', '.', ' ');
-        return opening.Length > 0 && Collapse(body).StartsWith(opening, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }

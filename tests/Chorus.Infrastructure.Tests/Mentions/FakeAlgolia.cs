@@ -24,6 +24,13 @@ internal sealed class FakeAlgolia
         return this;
     }
 
+    /// <summary>Adds hits of the recorded shape, written out by a test.</summary>
+    public FakeAlgolia Publish(params JsonObject[] hits)
+    {
+        _hits.AddRange(hits);
+        return this;
+    }
+
     public Reply Handle(ServedRequest request)
     {
         if (request.Path != Path)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Chorus.Infrastructure.Mentions;
 using Chorus.Mentions;
 
@@ -53,6 +54,20 @@ public sealed class HackerNewsMentionSourceTests : IAsyncLifetime
 
         Assert.Equal("We moved off Acme last year – the export was always flaky.\n\nTheir support was great though.", batch.Mentions[1].Text);
         Assert.Equal("Show HN: Acme's open-source invoice renderer\n\nWe open-sourced the renderer behind Acme's invoices.\n\nAMA!", batch.Mentions[3].Text);
+    }
+
+    [Fact]
+    public async Task A_story_whose_text_restates_its_title_says_it_once_in_the_triage_email_subject()
+    {
+        _harness.Server.Handler = new FakeAlgolia().Publish(
+            Hit("44160001", T, "Acme charged me twice", "Acme charged me twice. Support has not answered in a week.<p>Anyone else?"),
+            Hit("44160002", T + 1, "Ask HN: Acme charged me twice?", "Has anyone been charged twice by Acme this month?")).Handle;
+
+        MentionBatch batch = await Source().PollAsync(null);
+
+        Assert.Equal("Acme charged me twice. Support has not answered in a week.\n\nAnyone else?", batch.Mentions[0].Text);
+        Assert.Equal("Ask HN: Acme charged me twice?\n\nHas anyone been charged twice by Acme this month?", batch.Mentions[1].Text);
+        Assert.All(batch.Mentions, mention => MentionAssert.SubjectSaysOnce(mention, "Acme charged me twice"));
     }
 
     [Fact]
@@ -121,4 +136,14 @@ public sealed class HackerNewsMentionSourceTests : IAsyncLifetime
         Query = FakeAlgolia.Query,
         MaxItemsPerPoll = maxItemsPerPoll,
     });
+
+    private static JsonObject Hit(string id, long created, string title, string storyText) => new()
+    {
+        ["objectID"] = id,
+        ["created_at_i"] = created,
+        ["author"] = "hn_user",
+        ["title"] = title,
+        ["story_text"] = storyText,
+        ["_tags"] = new JsonArray("story", "author_hn_user", "story_" + id),
+    };
 }

@@ -105,6 +105,39 @@ public sealed class RssMentionSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_triage_email_subject_never_repeats_a_title_in_rss_or_atom()
+    {
+        _feed = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>Acme reviews</title><link>https://reviews.example/</link>
+              <item><title>Chorus charged me twice</title><link>https://reviews.example/r/1</link><guid>r1</guid>
+                <pubDate>Mon, 02 Jun 2025 09:00:00 +0000</pubDate>
+                <description>&lt;p&gt;Chorus &lt;b&gt;charged&lt;/b&gt; me twice this month. I want a refund.&lt;/p&gt;</description></item>
+              <item><title>Chorus charged me twice</title><link>https://reviews.example/r/2</link><guid>r2</guid>
+                <pubDate>Mon, 02 Jun 2025 09:01:00 +0000</pubDate>
+                <description>Chorus charged me twice</description></item>
+            </channel></rss>
+            """;
+        MentionBatch rss = await Source().PollAsync(null);
+        _feed = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom"><id>tag:alerts</id><title>Alerts</title><updated>2025-06-02T09:00:00Z</updated>
+              <entry><id>tag:alerts:1</id><title type="html">&lt;b&gt;Chorus&lt;/b&gt; charged me twice</title>
+                <link href="https://forum.example/t/1"/><published>2025-06-02T09:02:00Z</published><updated>2025-06-02T09:02:00Z</updated>
+                <content type="html">&lt;b&gt;Chorus&lt;/b&gt; charged me   twice and nobody answers &amp;hellip;</content></entry>
+              <entry><id>tag:alerts:2</id><title type="text">Chorus charged me twice…</title>
+                <link href="https://forum.example/t/2"/><published>2025-06-02T09:03:00Z</published><updated>2025-06-02T09:03:00Z</updated>
+                <summary>Chorus charged me twice in May, and again in June.</summary></entry>
+            </feed>
+            """;
+        MentionBatch atom = await Source().PollAsync(null);
+
+        Assert.Equal(4, rss.Mentions.Count + atom.Mentions.Count);
+        Assert.All(rss.Mentions.Concat(atom.Mentions), mention => MentionAssert.SubjectSaysOnce(mention, "charged me twice"));
+        Assert.Equal("Chorus charged me twice and nobody answers …", atom.Mentions[0].Text);
+    }
+
+    [Fact]
     public async Task A_cdata_description_is_read_as_html_with_no_markup_left_over()
     {
         // WordPress and most blog engines send the body as HTML in CDATA; a '>' inside an attribute is still markup.
