@@ -146,6 +146,20 @@ public sealed class MentionFlowTests(LocalServicesFixture services)
         Assert.Equal(1, (await host.ArtefactNamesAsync()).Count(n => n.EndsWith("/mention.json", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_mention_with_another_form_of_an_urgent_term_is_flagged_and_the_email_says_which()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
+        const string Body = """{"source":"crm","id":"ticket-7","author":{"handle":"@ada"},"text":"I am cancelling my subscription","language":"en","createdAt":"2026-11-21T10:00:00Z"}""";
+
+        using HttpResponseMessage response = await host.Http.PostAsync("api/mentions", new StringContent(Body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal("flagged", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        ReceivedMail mail = await new Mailbox(services.Maildev.WebUri).WaitForAsync(host.Approver("care"), "Mention on crm needs your team: \"I am cancelling my subscription\"");
+        Assert.Contains("- Mentions \u201ccancel\u201d (as \u201ccancelling\u201d).", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Negative sentiment", mail.Text, StringComparison.Ordinal);
+    }
+
     private static async Task WaitForArtefactAsync(ChorusTestHost host, string suffix, int count)
     {
         DateTime deadline = DateTime.UtcNow.AddSeconds(40);

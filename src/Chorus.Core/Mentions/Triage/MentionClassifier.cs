@@ -4,7 +4,10 @@ using Chorus.Sentiment;
 
 namespace Chorus.Mentions.Triage;
 
-/// <summary>Classifies a scored mention by the configured rules: negative enough, urgent terms, or a wide reach.</summary>
+/// <summary>
+/// Classifies a scored mention by the configured rules: negative enough, urgent terms (matched by stem in the mention's
+/// language, see <see cref="TriageTerms"/>), or a wide reach.
+/// </summary>
 public static class MentionClassifier
 {
     public static MentionClassification Classify(Mention mention, DocumentSentiment? sentiment, TriageOptions options)
@@ -19,10 +22,14 @@ public static class MentionClassifier
         }
 
         FoldedText text = FoldedText.Fold(mention.Text);
-        TermMatch? urgent = new TermMatcher(options.UrgentTermsFor(mention.Language)).First(text);
-        if (urgent is not null)
+        LanguageTerms terms = TriageTerms.For(options, mention.Language);
+        if (terms.Urgent.First(text) is { } urgent)
         {
-            reasons.Add($"Mentions \u201c{urgent.Value.Term}\u201d.");
+            // Terms match other forms of their words: say which form, so the reader sees why "cancel" matched.
+            string written = mention.Text.Substring(urgent.Range.Start, urgent.Range.Length);
+            reasons.Add(TermMatcher.Fold(written) == TermMatcher.Fold(urgent.Term)
+                ? $"Mentions \u201c{urgent.Term}\u201d."
+                : $"Mentions \u201c{urgent.Term}\u201d (as \u201c{written}\u201d).");
         }
 
         if (mention.AuthorReach >= options.ReachThreshold)
@@ -35,10 +42,11 @@ public static class MentionClassifier
             return new MentionClassification(false, [], null);
         }
 
-        TriageTeamOptions? team = options.Teams.FirstOrDefault(t =>
+        TriageTeamOptions? team = options.Teams.Where((t, i) =>
             (t.Sources.Count > 0 || t.Terms.Count > 0)
             && (t.Sources.Count == 0 || t.Sources.Contains(mention.Source, StringComparer.OrdinalIgnoreCase))
-            && (t.Terms.Count == 0 || new TermMatcher(t.Terms).First(text) is not null))
+            && (t.Terms.Count == 0 || terms.Teams[i].First(text) is not null))
+            .FirstOrDefault()
             ?? options.Teams.LastOrDefault();
         return new MentionClassification(true, reasons, team is null ? null : new TriageTeam(team.Name, [.. team.Recipients], [.. team.Backups]));
     }

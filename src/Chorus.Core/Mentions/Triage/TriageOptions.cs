@@ -16,7 +16,11 @@ public sealed class TriageOptions : IValidatableObject
     [Range(0, long.MaxValue)]
     public long ReachThreshold { get; set; } = 50_000;
 
-    /// <summary>Gets urgent terms per language ("en", "de", ...); "*" applies to every language. Null: the built-in English list.</summary>
+    /// <summary>
+    /// Gets urgent terms per language ("en", "de", ...); "*" applies to every language; a mention in a language with no
+    /// list of its own gets "en". Null: the built-in English list. Terms match by stem in the mention's language
+    /// (<see cref="TriageTerms"/>): "cancel" also matches "cancelling" and "cancellation".
+    /// </summary>
     public Dictionary<string, List<string>>? UrgentTerms { get; set; }
 
     /// <summary>Gets the teams, tried in order: the first whose sources or terms match takes the mention; otherwise the last team.</summary>
@@ -28,7 +32,9 @@ public sealed class TriageOptions : IValidatableObject
 
     public TimeSpan ExpireAfter { get; set; } = TimeSpan.FromDays(2);
 
-    internal static readonly string[] DefaultUrgentTerms = ["refund", "cancel", "cancelled", "lawsuit", "sue", "data breach", "breach", "scam", "fraud", "hacked", "outage", "stolen"];
+    // "sued" as well as "sue": the English stemmer leaves "sue" whole but cuts "sued" and "suing" to "su". "cancelled"
+    // is kept for mentions in a language without a stemmer, where terms match only as written.
+    internal static readonly string[] DefaultUrgentTerms = ["refund", "cancel", "cancelled", "lawsuit", "sue", "sued", "data breach", "breach", "scam", "fraud", "hacked", "outage", "stolen"];
 
     /// <summary>The urgent terms for a language.</summary>
     public IEnumerable<string> UrgentTermsFor(string? language)
@@ -39,7 +45,24 @@ public sealed class TriageOptions : IValidatableObject
         }
 
         IEnumerable<string> all = UrgentTerms.TryGetValue("*", out List<string>? any) ? any : [];
-        return language is not null && UrgentTerms.TryGetValue(language, out List<string>? specific) ? all.Concat(specific) : all.Concat(UrgentTerms.GetValueOrDefault("en") ?? []);
+        return all.Concat(UrgentTerms.GetValueOrDefault(UrgentListFor(language)) ?? []);
+    }
+
+    /// <summary>Which language's list applies to a mention in <paramref name="language"/>: its own ("pt-BR", else "pt"), else "en".</summary>
+    internal string UrgentListFor(string? language)
+    {
+        if (UrgentTerms is null || string.IsNullOrWhiteSpace(language))
+        {
+            return "en";
+        }
+
+        if (UrgentTerms.ContainsKey(language))
+        {
+            return language;
+        }
+
+        string primary = language.Split('-', '_')[0];
+        return UrgentTerms.ContainsKey(primary) ? primary : "en";
     }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -23,8 +23,14 @@ internal sealed class FoldedText
         this.sources = sources;
     }
 
+    // The words as the last stemmer to read them stemmed them: a mention's text is matched against several term lists.
+    private StemmedText? stemmed;
+
     /// <summary>Gets the folded text.</summary>
     public string Value { get; }
+
+    /// <summary>Gets the text as it was written.</summary>
+    public string Original => original;
 
     /// <summary>Folds <paramref name="text"/>. Linear in its length; never throws on malformed UTF-16.</summary>
     public static FoldedText Fold(string text)
@@ -83,6 +89,20 @@ internal sealed class FoldedText
         }
 
         return new FoldedText(text, builder.ToValue(), builder.ToSources());
+    }
+
+    /// <summary>Returns the words of this text stemmed by <paramref name="stemmer"/>, stemming them only once per stemmer in a row.</summary>
+    public StemmedWord[] WordsStemmedBy(Stemmer stemmer)
+    {
+        ArgumentNullException.ThrowIfNull(stemmer);
+        if (stemmed is { } last && ReferenceEquals(last.Stemmer, stemmer))
+        {
+            return last.Words;
+        }
+
+        StemmedWord[] words = stemmer.Words(this);
+        stemmed = new StemmedText(stemmer, words);
+        return words;
     }
 
     /// <summary>
@@ -201,6 +221,8 @@ internal sealed class FoldedText
             builder.Append(utf16[k], source);
         }
     }
+
+    private sealed record StemmedText(Stemmer Stemmer, StemmedWord[] Words);
 
     /// <summary>Collects folded characters and their sources without a per-character allocation.</summary>
     private sealed class Builder(int capacity)

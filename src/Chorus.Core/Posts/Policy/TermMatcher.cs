@@ -8,14 +8,24 @@ namespace Chorus.Posts.Policy;
 /// found with an ordinal search over the folded text: linear in the text for each term, with no regular expression
 /// that untrusted input could make backtrack.
 /// </summary>
+/// <remarks>
+/// Given a <see cref="Stemmer"/>, a term made only of words (letters and digits, one space between them) also matches
+/// other forms of those words, word by word: with English, "cancel" matches "cancelling" and "cancellation", and
+/// "charged twice" matches "charges twice", because each word's stem equals the term word's stem (or, as without a
+/// stemmer, its folded spelling). A term with anything else in it ("#ad", "C++", "e-mail") matches as written. The
+/// terms are folded and stemmed once, here; a text's words are stemmed once per text.
+/// </remarks>
 internal sealed class TermMatcher
 {
     private readonly FoldedTerm[] terms;
+    private readonly StemmedTerm[] stemmedTerms;
+    private readonly Stemmer? stemmer;
 
     /// <summary>Folds and de-duplicates <paramref name="terms"/>; terms that fold to nothing are ignored (validation reports them).</summary>
-    public TermMatcher(IEnumerable<string> terms)
+    public TermMatcher(IEnumerable<string> terms, Stemmer? stemmer = null)
     {
         ArgumentNullException.ThrowIfNull(terms);
+        this.stemmer = stemmer;
         Dictionary<string, string> byFolded = new(StringComparer.Ordinal);
         foreach (string term in terms)
         {
@@ -26,11 +36,26 @@ internal sealed class TermMatcher
             }
         }
 
-        this.terms = [.. byFolded.Select(pair => new FoldedTerm(pair.Key, pair.Value))];
+        List<FoldedTerm> exact = [];
+        List<StemmedTerm> stemmed = [];
+        foreach ((string folded, string configured) in byFolded)
+        {
+            if (stemmer is not null && StemmedTerm.TryCreate(configured, stemmer) is { } words)
+            {
+                stemmed.Add(words);
+            }
+            else
+            {
+                exact.Add(new FoldedTerm(folded, configured));
+            }
+        }
+
+        this.terms = [.. exact];
+        stemmedTerms = [.. stemmed];
     }
 
     /// <summary>Gets a value indicating whether there is nothing to look for.</summary>
-    public bool IsEmpty => terms.Length == 0;
+    public bool IsEmpty => terms.Length == 0 && stemmedTerms.Length == 0;
 
     /// <summary>Folds a term the way <see cref="FoldedText"/> folds a post, without the white space at either end.</summary>
     public static string Fold(string term)
@@ -52,6 +77,17 @@ internal sealed class TermMatcher
                 from = hit + term.Folded.Length;
             }
         }
+
+        foreach (StemmedTerm term in stemmedTerms)
+        {
+            StemmedWord[] words = text.WordsStemmedBy(stemmer!);
+            int from = 0;
+            while (term.Next(text.Value, words, from) is int hit)
+            {
+                yield return term.At(text, words, hit);
+                from = hit + term.Length;
+            }
+        }
     }
 
     /// <summary>Returns the first occurrence of any term in text order, or null.</summary>
@@ -64,6 +100,15 @@ internal sealed class TermMatcher
             if (Next(text.Value, term, 0) is int hit && (first is null || text.ToOriginal(hit, term.Folded.Length).Start < first.Value.Range.Start))
             {
                 first = new TermMatch(text.ToOriginal(hit, term.Folded.Length), term.Configured);
+            }
+        }
+
+        foreach (StemmedTerm term in stemmedTerms)
+        {
+            StemmedWord[] words = text.WordsStemmedBy(stemmer!);
+            if (term.Next(text.Value, words, 0) is int hit && term.At(text, words, hit) is var match && (first is null || match.Range.Start < first.Value.Range.Start))
+            {
+                first = match;
             }
         }
 
@@ -96,12 +141,92 @@ internal sealed class TermMatcher
     private static bool IsWholeWord(ReadOnlySpan<char> text, int hit, FoldedTerm term)
     {
         int end = hit + term.Folded.Length;
-        return !(term.StartsInWord && TextChars.RuneBefore(text, hit) is { } before && IsSpacedWordChar(before))
-            && !(term.EndsInWord && end < text.Length && IsSpacedWordChar(TextChars.RuneAt(text, end, out _)));
+        return !(term.StartsInWord && TextChars.RuneBefore(text, hit) is { } before && TextChars.IsSpacedWordChar(before))
+            && !(term.EndsInWord && end < text.Length && TextChars.IsSpacedWordChar(TextChars.RuneAt(text, end, out _)));
     }
 
-    // A letter of a script written with spaces between words: only those can run on into a term and make it part of a longer word.
-    private static bool IsSpacedWordChar(Rune rune) => TextChars.IsWordChar(rune) && !TextChars.IsUnspacedScript(rune);
+    /// <summary>A term of words only, matched word by word by stem or by folded spelling.</summary>
+    private sealed class StemmedTerm
+    {
+        private readonly string[] folded;
+        private readonly string[] stems;
+
+        private StemmedTerm(string[] folded, string[] stems, string configured)
+        {
+            this.folded = folded;
+            this.stems = stems;
+            Configured = configured;
+        }
+
+        public string Configured { get; }
+
+        /// <summary>Gets the number of words.</summary>
+        public int Length => stems.Length;
+
+        /// <summary>Returns the term's words, or null when it holds anything but words with one space between them.</summary>
+        public static StemmedTerm? TryCreate(string configured, Stemmer stemmer)
+        {
+            FoldedText term = FoldedText.Fold(configured);
+            StemmedWord[] words = stemmer.Words(term);
+            string value = term.Value;
+            int expected = value.Length - value.TrimStart(' ').Length;
+            foreach (StemmedWord word in words)
+            {
+                if (word.Start != expected)
+                {
+                    return null;
+                }
+
+                expected = word.End + 1;
+            }
+
+            return words.Length == 0 || words[^1].End != value.TrimEnd(' ').Length
+                ? null
+                : new StemmedTerm([.. words.Select(w => value.Substring(w.Start, w.Length))], [.. words.Select(w => w.Stem)], configured);
+        }
+
+        /// <summary>Returns the index of the first word at or after <paramref name="from"/> where the term starts, or null.</summary>
+        public int? Next(string text, StemmedWord[] words, int from)
+        {
+            for (int i = from; i <= words.Length - stems.Length; i++)
+            {
+                if (MatchesAt(text, words, i))
+                {
+                    return i;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Returns the match that starts at word <paramref name="index"/>, as written.</summary>
+        public TermMatch At(FoldedText text, StemmedWord[] words, int index)
+        {
+            StemmedWord last = words[index + stems.Length - 1];
+            return new TermMatch(text.ToOriginal(words[index].Start, last.End - words[index].Start), Configured);
+        }
+
+        private bool MatchesAt(string text, StemmedWord[] words, int index)
+        {
+            for (int k = 0; k < stems.Length; k++)
+            {
+                StemmedWord word = words[index + k];
+
+                // The words of a phrase follow one another with one space between them, as in a folded term.
+                if (k > 0 && (word.Start != words[index + k - 1].End + 1 || text[word.Start - 1] != ' '))
+                {
+                    return false;
+                }
+
+                if (word.Stem != stems[k] && !text.AsSpan(word.Start, word.Length).SequenceEqual(folded[k]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     private sealed class FoldedTerm
     {
@@ -111,8 +236,8 @@ internal sealed class TermMatcher
             Configured = configured;
             ReadOnlySpan<char> span = folded;
             Rune first = TextChars.RuneAt(span, 0, out _);
-            StartsInWord = IsSpacedWordChar(first) || first.Value is '#' or '@';
-            EndsInWord = TextChars.RuneBefore(span, span.Length) is { } last && IsSpacedWordChar(last);
+            StartsInWord = TextChars.IsSpacedWordChar(first) || first.Value is '#' or '@';
+            EndsInWord = TextChars.RuneBefore(span, span.Length) is { } last && TextChars.IsSpacedWordChar(last);
         }
 
         public string Folded { get; }

@@ -29,6 +29,12 @@ internal static class TextChars
     public static bool IsWordChar(Rune rune) => Rune.IsLetterOrDigit(rune) || rune.Value == '_';
 
     /// <summary>
+    /// Returns whether <paramref name="rune"/> is a word character of a script written with spaces between words: only
+    /// those can run on into a term and make it part of a longer word.
+    /// </summary>
+    public static bool IsSpacedWordChar(Rune rune) => IsWordChar(rune) && !IsUnspacedScript(rune);
+
+    /// <summary>
     /// Returns whether <paramref name="rune"/> belongs to a script written without spaces between words (Chinese,
     /// Japanese, Thai, Lao, Khmer, Myanmar). Word boundaries mean nothing there, so a term in such a script, or
     /// next to one, matches without them.
