@@ -91,6 +91,7 @@ internal sealed class Stemmer
         ReadOnlySpan<char> folded = text.Value;
         List<StemmedWord> words = [];
         SnowballProgram? program = null;
+        char[] buffer = new char[32];
         int i = 0;
         while (i < folded.Length)
         {
@@ -109,17 +110,21 @@ internal sealed class Stemmer
 
             TextRange written = text.ToOriginal(start, i - start);
             program ??= create();
-            words.Add(new StemmedWord(start, i - start, Stem(program, text.Original.AsSpan(written.Start, written.Length))));
+            words.Add(new StemmedWord(start, i - start, Stem(program, text.Original.AsSpan(written.Start, written.Length), ref buffer)));
         }
 
         return [.. words];
     }
 
-    private static string Stem(SnowballProgram program, ReadOnlySpan<char> written)
+    private static string Stem(SnowballProgram program, ReadOnlySpan<char> written, ref char[] buffer)
     {
         // Lower-cased as written, less the invisible characters folding also drops (a soft hyphen, a zero-width space).
-        StringBuilder word = new(written.Length);
-        Span<char> utf16 = stackalloc char[2];
+        if (buffer.Length < written.Length * 2)
+        {
+            buffer = new char[Math.Max(written.Length * 2, buffer.Length * 2)];
+        }
+
+        int length = 0;
         bool ascii = true;
         foreach (Rune rune in written.EnumerateRunes())
         {
@@ -127,15 +132,21 @@ internal sealed class Stemmer
             {
                 Rune lower = Rune.ToLowerInvariant(rune);
                 ascii &= lower.IsAscii;
-                word.Append(utf16[..lower.EncodeToUtf16(utf16)]);
+                length += lower.EncodeToUtf16(buffer.AsSpan(length));
             }
         }
 
-        string lowered = ascii ? word.ToString() : word.ToString().Normalize(NormalizationForm.FormC);
-        program.SetCurrent(lowered);
+        if (ascii)
+        {
+            // The program stems in place in the array it is given.
+            program.SetCurrent(buffer, length);
+            program.Stem();
+            return new string(program.CurrentBuffer, 0, program.CurrentBufferLength);
+        }
+
+        program.SetCurrent(new string(buffer, 0, length).Normalize(NormalizationForm.FormC));
         program.Stem();
-        string stem = program.Current;
-        return ascii ? stem : FoldedText.Fold(stem).Value;
+        return FoldedText.Fold(program.Current).Value;
     }
 }
 
