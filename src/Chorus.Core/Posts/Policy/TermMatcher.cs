@@ -10,7 +10,7 @@ namespace Chorus.Posts.Policy;
 /// </summary>
 internal sealed class TermMatcher
 {
-    private readonly FoldedTerm[] terms;
+    private readonly FoldedTerm[] _terms;
 
     /// <summary>Folds and de-duplicates <paramref name="terms"/>; terms that fold to nothing are ignored (validation reports them).</summary>
     public TermMatcher(IEnumerable<string> terms)
@@ -26,11 +26,11 @@ internal sealed class TermMatcher
             }
         }
 
-        this.terms = [.. byFolded.Select(pair => new FoldedTerm(pair.Key, pair.Value))];
+        _terms = [.. byFolded.Select(pair => new FoldedTerm(pair.Key, pair.Value))];
     }
 
     /// <summary>Gets a value indicating whether there is nothing to look for.</summary>
-    public bool IsEmpty => terms.Length == 0;
+    public bool IsEmpty => _terms.Length == 0;
 
     /// <summary>Folds a term the way <see cref="FoldedText"/> folds a post, without the white space at either end.</summary>
     public static string Fold(string term)
@@ -43,7 +43,7 @@ internal sealed class TermMatcher
     public IEnumerable<TermMatch> Matches(FoldedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (FoldedTerm term in terms)
+        foreach (FoldedTerm term in _terms)
         {
             int from = 0;
             while (Next(text.Value, term, from) is int hit)
@@ -59,7 +59,7 @@ internal sealed class TermMatcher
     {
         ArgumentNullException.ThrowIfNull(text);
         TermMatch? first = null;
-        foreach (FoldedTerm term in terms)
+        foreach (FoldedTerm term in _terms)
         {
             if (Next(text.Value, term, 0) is int hit && (first is null || text.ToOriginal(hit, term.Folded.Length).Start < first.Value.Range.Start))
             {
