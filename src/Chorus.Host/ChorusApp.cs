@@ -1,22 +1,22 @@
 using Chorus.Approvals;
+using Chorus.Durable;
 using Chorus.Host.Api;
 using Chorus.Host.Api.Reference;
 using Chorus.Host.Approvals;
+using Chorus.Host.Durable;
 using Chorus.Host.Mentions;
 using Chorus.Host.Posts;
-using Chorus.Infrastructure.Mentions;
-using Chorus.Mentions.Triage;
 using Chorus.Infrastructure.Approvals;
 using Chorus.Infrastructure.Artefacts;
 using Chorus.Infrastructure.Lists;
 using Chorus.Infrastructure.Mail;
-using Chorus.Durable;
-using Chorus.Host.Durable;
-using Microsoft.DurableTask.Client;
+using Chorus.Infrastructure.Mentions;
+using Chorus.Mentions.Triage;
 using Chorus.Posts;
 using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -21,7 +21,7 @@ internal sealed class ChorusTestHost : IAsyncDisposable
 {
     public const string ApiKey = "test-key-0123456789abcdef";
 
-    private static OpenApiContract? s_contract;
+    private static OpenApiContract? _contract;
     private readonly WebApplication _app;
 
     private ChorusTestHost(WebApplication app, string suffix, BlobContainerClient artefacts, Uri baseUri)
@@ -40,13 +40,13 @@ internal sealed class ChorusTestHost : IAsyncDisposable
     /// </summary>
     public static async Task<OpenApiContract> ContractAsync(Uri baseUri)
     {
-        if (s_contract is { } known)
+        if (_contract is { } known)
         {
             return known;
         }
 
         using HttpClient plain = new() { BaseAddress = baseUri };
-        return s_contract = new OpenApiContract(await plain.GetStringAsync("openapi/v1.json"));
+        return _contract = new OpenApiContract(await plain.GetStringAsync("openapi/v1.json"));
     }
 
     public string Suffix { get; }

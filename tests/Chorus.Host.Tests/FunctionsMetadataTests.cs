@@ -3,7 +3,6 @@ using System.Text.Json;
 using Chorus.Durable;
 using Chorus.Host.Mentions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.DurableTask;
@@ -70,7 +69,8 @@ public sealed class FunctionsMetadataTests
             .SelectMany(f => f.Bindings.Where(b => b.Type == "timerTrigger").Select(b => (f.Name, b.Schedule)))
             .ToDictionary(t => t.Name, t => t.Schedule!, StringComparer.Ordinal);
 
-        Assert.Equal(new Dictionary<string, string>
+        Assert.Equal(
+            new Dictionary<string, string>
         {
             ["PollMentions"] = "0 */1 * * * *",
             ["SendMentionDigest"] = $"%{MentionDigestOptions.ScheduleSetting}%",

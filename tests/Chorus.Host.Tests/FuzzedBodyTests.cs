@@ -57,7 +57,7 @@ public sealed class FuzzedBodyTests(LocalServicesFixture services)
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
     }
 
-    private static readonly string[] Keys = ["author", "email", "displayName", "team", "text", "channels", "links", "scheduledAt", "source", "id", "url", "handle", "name", "reach", "language", "createdAt", "x", ""];
+    private static readonly string[] Keys = ["author", "email", "displayName", "team", "text", "channels", "links", "scheduledAt", "source", "id", "url", "handle", "name", "reach", "language", "createdAt", "x", string.Empty];
 
     private static byte[] Body(Random random, string route)
     {

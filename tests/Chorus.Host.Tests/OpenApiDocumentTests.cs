@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Chorus.Host.Api.Reference;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

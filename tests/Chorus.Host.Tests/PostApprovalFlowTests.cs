@@ -217,7 +217,7 @@ public sealed class PostApprovalFlowTests(LocalServicesFixture services)
         using HttpResponseMessage alien = await browser.GetAsync(new Uri(host.BaseUri, "approvals/" + foreignToken));
         Assert.Equal(HttpStatusCode.Forbidden, alien.StatusCode);
 
-        FormUrlEncodedContent form = new(new Dictionary<string, string> { ["action"] = "approve", ["comment"] = "" });
+        FormUrlEncodedContent form = new(new Dictionary<string, string> { ["action"] = "approve", ["comment"] = string.Empty });
         using HttpResponseMessage first = await browser.PostAsync(approve, form);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         using HttpResponseMessage again = await browser.PostAsync(approve, new FormUrlEncodedContent(new Dictionary<string, string> { ["action"] = "approve" }));

@@ -84,7 +84,7 @@ public sealed class PostListTests(LocalServicesFixture services)
         JsonElement approved = await host.Http.GetFromJsonAsync<JsonElement>("api/posts?pageSize=1&status=Approved");
         string foreign = approved.GetProperty("next").GetString()!.Split("cursor=")[1];
 
-        foreach (string bad in new[] { "garbage", "%00%01", tampered, "", new string('A', 600), Convert.ToBase64String("1|5|20260101-0123|x"u8.ToArray()) })
+        foreach (string bad in new[] { "garbage", "%00%01", tampered, string.Empty, new string('A', 600), Convert.ToBase64String("1|5|20260101-0123|x"u8.ToArray()) })
         {
             await AssertRefusedAsync(host, $"api/posts?pageSize=5&cursor={Uri.EscapeDataString(bad)}", "cursor");
         }
@@ -111,7 +111,7 @@ public sealed class PostListTests(LocalServicesFixture services)
         Assert.Equal(25, hundred.GetProperty("items").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, hundred.GetProperty("next").ValueKind);
 
-        foreach (string size in new[] { "0", "101", "-1", "abc", "1.5", "" })
+        foreach (string size in new[] { "0", "101", "-1", "abc", "1.5", string.Empty })
         {
             await AssertRefusedAsync(host, $"api/posts?pageSize={size}", "pageSize");
         }

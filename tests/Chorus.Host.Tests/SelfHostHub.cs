@@ -115,7 +115,7 @@ internal sealed class SelfHostHub : IAsyncDisposable
     public static string Clean(string marker) => $"Had a lovely time volunteering with the team today, story {marker}.";
 
     /// <summary>The marker of the <paramref name="index"/>th post: letters only, the same length for every post.</summary>
-    public string Marker(int index) => $"zq{Tag}{(char)('a' + (index / 676 % 26))}{(char)('a' + (index / 26 % 26))}{(char)('a' + (index % 26))}";
+    public string Marker(int index) => $"zq{Tag}{(char)('a' + ((index / 676) % 26))}{(char)('a' + ((index / 26) % 26))}{(char)('a' + (index % 26))}";
 
     /// <summary>Submits posts through <paramref name="via"/> (several at once) and returns post id by marker.</summary>
     public async Task<Dictionary<string, string>> SubmitAsync(IReadOnlyList<ChildHost> via, int count, Func<string, string> text, int parallelism = 8)

@@ -7,7 +7,7 @@ namespace Chorus.Artefacts;
 /// <summary>Writes and reads the audit logs posts and mentions share: one <see cref="AuditEntry"/> per JSON line.</summary>
 public static class AuditLog
 {
-    /// <summary>Appends the entry <paramref name="entryId"/> unless the log already has it.</summary>
+    /// <summary>Appends <paramref name="entry"/> to <paramref name="log"/> unless the log already has an entry with its id.</summary>
     public static Task AppendOnceAsync(IArtefactStore artefacts, ArtefactPath log, AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(artefacts);

@@ -14,6 +14,7 @@ public static partial class MentionIds
 {
     private const string InstancePrefix = "mention-";
 
+    /// <summary>The mention's id: the day it was written, then a hash of its source and its id there.</summary>
     public static string For(Mention mention)
     {
         ArgumentNullException.ThrowIfNull(mention);
@@ -21,6 +22,7 @@ public static partial class MentionIds
         return mention.CreatedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(hash)[..32];
     }
 
+    /// <summary>The id of the mention's triage orchestration.</summary>
     public static string InstanceId(string source, string mentionId) => $"{InstancePrefix}{source}.{mentionId}";
 
     /// <summary>Reads a triage instance id back into its source and mention id.</summary>
@@ -40,6 +42,7 @@ public static partial class MentionIds
     /// <summary>Whether a source name is usable (it becomes a blob path segment).</summary>
     public static bool IsValidSource(string? source) => source is not null && SourceShape().IsMatch(source);
 
+    /// <summary>The day a mention id starts with (UTC midnight).</summary>
     public static DateTimeOffset DayOf(string mentionId)
         => DateTimeOffset.ParseExact(mentionId[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 

@@ -6,9 +6,11 @@ namespace Chorus.Mentions;
 /// <summary>Reads a mention's artefacts back: what the mention API and the approval pages show.</summary>
 public static class MentionReadModel
 {
+    /// <summary>The mention as recorded; null when it was never recorded.</summary>
     public static Task<Mention?> ReadMentionAsync(IArtefactStore artefacts, string source, string mentionId, CancellationToken cancellationToken)
         => artefacts.ReadJsonAsync<Mention>(MentionArtefacts.Mention(source, mentionId), cancellationToken);
 
+    /// <summary>The mention's triage; null before it is written.</summary>
     public static Task<MentionTriageRecord?> ReadTriageAsync(IArtefactStore artefacts, string source, string mentionId, CancellationToken cancellationToken)
         => artefacts.ReadJsonAsync<MentionTriageRecord>(MentionArtefacts.Triage(source, mentionId), cancellationToken);
 

@@ -16,21 +16,29 @@ public static class PostArtefacts
             ? ArtefactPath.ForPost(postId, day)
             : throw new ArgumentException($"'{postId}' is not a post id.", nameof(postId));
 
+    /// <summary>The post as submitted.</summary>
     public static ArtefactPath Submission(string postId) => Folder(postId).Child("submission.json");
 
+    /// <summary>The post's sentiment score.</summary>
     public static ArtefactPath Sentiment(string postId) => Folder(postId).Child("sentiment.json");
 
+    /// <summary>What the policy checks found.</summary>
     public static ArtefactPath Findings(string postId) => Folder(postId).Child("findings.json");
 
+    /// <summary>The review plan: route and stages.</summary>
     public static ArtefactPath Plan(string postId) => Folder(postId).Child("plan.json");
 
+    /// <summary>The record of how the post was decided.</summary>
     public static ArtefactPath Outcome(string postId) => Folder(postId).Child("outcome.json");
 
+    /// <summary>The append-only log of everything that happened to the post.</summary>
     public static ArtefactPath Audit(string postId) => Folder(postId).Child("audit.jsonl");
 
+    /// <summary>One approver's recorded decision at one stage.</summary>
     public static ArtefactPath Decision(string postId, int stage, string approver)
         => Folder(postId).Child("decisions", $"s{stage}-{AddressKey(approver)}.json");
 
+    /// <summary>A copy of an email sent about the post, as sent.</summary>
     public static ArtefactPath Email(string postId, string kind, int stage, string recipient)
         => Folder(postId).Child("emails", $"{kind}-s{stage}-{AddressKey(recipient)}.eml");
 

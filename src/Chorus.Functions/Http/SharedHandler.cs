@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Chorus.Functions.Durable;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Chorus.Functions.Durable;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;

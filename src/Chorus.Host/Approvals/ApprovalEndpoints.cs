@@ -80,6 +80,11 @@ internal static class ApprovalEndpoints
     }
 
     /// <summary>The checks both verbs share: a valid token, a known subject, a slot not yet used, an item still waiting.</summary>
+    /// <param name="token">The token from the link, as the caller sent it.</param>
+    /// <param name="signer">Checks the token's signature and expiry.</param>
+    /// <param name="ledger">Says whether the token's slot was used.</param>
+    /// <param name="subjects">The kinds of item a token may be for (posts, mentions).</param>
+    /// <param name="cancellationToken">Cancels the checks.</param>
     /// <param name="deliverInterrupted">
     /// For a POST: when the slot is used but the item still waits for that stage, deliver the recorded decision first
     /// (see <see cref="DeliverInterruptedAsync"/>). A GET never does.

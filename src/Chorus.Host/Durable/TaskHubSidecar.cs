@@ -16,6 +16,8 @@ namespace Chorus.Host.Durable;
 /// </remarks>
 /// <param name="service">What the dispatchers run on: the Azure Storage service, or a pass-through around it (benchmarks measure with one).</param>
 /// <param name="storage">The Azure Storage service, for the client API (queries, purges) and for creating the hub.</param>
+/// <param name="endpoint">Where the sidecar listens, for the worker and the client on this process.</param>
+/// <param name="loggerFactory">Logs the sidecar's gRPC service.</param>
 internal sealed class TaskHubSidecar(IOrchestrationService service, AzureStorageOrchestrationService storage, SidecarEndpoint endpoint, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private readonly StartStopGuard _service = new(service);

@@ -46,7 +46,7 @@ internal sealed record WelcomeBlock(Uri BaseUri)
         {
             rows.Add(("Blob endpoint", $"{Azurite.BlobEndpoint}   (Azurite; queue {Azurite.QueueEndpoint}, table {Azurite.TableEndpoint})"));
             rows.Add(("Connection", Azurite.ConnectionString));
-            rows.Add(("", "(the dev storage connection string, for Azure Storage Explorer or az storage; its ports change each run)"));
+            rows.Add((string.Empty, "(the dev storage connection string, for Azure Storage Explorer or az storage; its ports change each run)"));
         }
 
         if (SampleFeed is not null)
@@ -61,7 +61,7 @@ internal sealed record WelcomeBlock(Uri BaseUri)
         else
         {
             rows.Add(("Dev data", $"{Folder.Path}   (git-ignored, owner-only)"));
-            rows.Add(("", $"dev-keys.json: the API and approval-link signing keys; azurite/: storage; data-protection/"));
+            rows.Add((string.Empty, $"dev-keys.json: the API and approval-link signing keys; azurite/: storage; data-protection/"));
             rows.Add(("Start afresh", $"stop Chorus, then delete {Folder.Path}"));
         }
 

@@ -2,11 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using Chorus.Approvals;
 using Chorus.Artefacts;
+using Chorus.Durable;
 using Chorus.Host.Approvals;
 using Chorus.Mentions;
 using Chorus.Mentions.Triage;
-using Chorus.Durable;
-using Chorus.Host.Durable;
 using Microsoft.DurableTask.Client;
 
 namespace Chorus.Host.Mentions;

@@ -145,6 +145,7 @@ internal static class MentionEndpoints
         }
 
         MentionTriageRecord? triage = await MentionReadModel.ReadTriageAsync(artefacts, source, mentionId, cancellationToken);
+
         // outcome.json is written as triage concludes, a moment before its orchestration completes: it is the record.
         MentionOutcome? outcome = await artefacts.ReadJsonAsync<MentionOutcome>(MentionArtefacts.Outcome(source, mentionId), cancellationToken);
         MentionProgress? progress = null;

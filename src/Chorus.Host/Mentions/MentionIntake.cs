@@ -1,9 +1,8 @@
+using Chorus.Host.Durable;
 using Chorus.Mentions;
 using Chorus.Mentions.Triage;
-using Chorus.Durable;
-using Chorus.Host.Durable;
-using Microsoft.DurableTask.Client;
 using Chorus.Sentiment;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Mentions;

@@ -2,13 +2,12 @@ using System.Text.Json;
 using Chorus.Approvals;
 using Chorus.Artefacts;
 using Chorus.Durable;
-using Chorus.Host.Durable;
-using Microsoft.DurableTask.Client;
+using Chorus.Host.Approvals;
 using Chorus.Posts;
 using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
-using Chorus.Host.Approvals;
+using Microsoft.DurableTask.Client;
 
 namespace Chorus.Host.Posts;
 

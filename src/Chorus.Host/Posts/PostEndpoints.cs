@@ -2,11 +2,10 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Chorus.Artefacts;
+using Chorus.Durable;
 using Chorus.Host.Api;
 using Chorus.Host.Api.Reference;
-using Chorus.Durable;
 using Chorus.Host.Durable;
-using Microsoft.DurableTask.Client;
 using Chorus.Listing;
 using Chorus.Posts;
 using Chorus.Posts.Listing;
@@ -14,6 +13,7 @@ using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Posts;
@@ -83,7 +83,6 @@ internal static class PostEndpoints
 
         using (document)
         {
-
             string client = http.User.FindFirstValue(ClaimTypes.Name) ?? "unknown";
             string postId = PostIds.New(now);
             if (idempotencyKey is not null)
@@ -111,6 +110,7 @@ internal static class PostEndpoints
 
             // Listed before its review starts, so every status change the review makes finds it (and a repeat lists nothing twice).
             await index.AddAsync(PostListEntry.Of(submission), cancellationToken);
+
             // A repeat finds the first attempt's instance, running or decided, and leaves it alone.
             await orchestrations.StartOnceAsync(nameof(PostReviewOrchestrator), submission, submission.InstanceId, cancellationToken);
 

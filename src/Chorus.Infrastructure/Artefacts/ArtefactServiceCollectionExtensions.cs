@@ -26,6 +26,7 @@ public static class ArtefactServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArtefactStorageOptions>>(new ArtefactStorageOptionsValidator()));
         services.TryAddSingleton(sp =>
+
             // A host may register BlobClientOptions (retries, diagnostics), as it may for the engine.
             new ArtefactContainer(CreateContainerClient(sp.GetRequiredService<IOptions<ArtefactStorageOptions>>().Value, sp.GetService<BlobClientOptions>())));
         services.TryAddSingleton<IArtefactStore>(sp => new BlobArtefactStore(sp.GetRequiredService<ArtefactContainer>().Client));

@@ -54,7 +54,7 @@ internal sealed class ListTable(TableClient table, string partition)
         long total = days.Sum(d => d.Count);
         foreach (TimeRange edge in edges)
         {
-            await foreach (TableEntity _ in table.QueryAsync<TableEntity>(RangeFilter(indexPrefix, edge, null), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (TableEntity row in table.QueryAsync<TableEntity>(RangeFilter(indexPrefix, edge, null), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 total++;
             }

@@ -91,7 +91,8 @@ internal sealed class TableMentionIndex(ListTable table) : IMentionIndex
 
     private static MentionListEntry Read(TableEntity row)
         => (JsonSerializer.Deserialize<MentionListEntry>(row.GetString(Item), DurableJson.Options)
-            ?? throw new InvalidDataException($"The list row '{row.RowKey}' holds no entry.")) with { Text = row.GetString(Text) ?? string.Empty };
+            ?? throw new InvalidDataException($"The list row '{row.RowKey}' holds no entry.")) with
+        { Text = row.GetString(Text) ?? string.Empty };
 
     private async Task AddChunkAsync(List<MentionListEntry> chunk, CancellationToken cancellationToken)
     {

@@ -67,6 +67,7 @@ internal sealed class TablePostIndex(ListTable table) : IPostIndex
                 string author = AuthorKey(entry);
                 List<TableTransactionAction> actions =
                 [
+
                     // The current-state row changes only if nobody moved the post since it was read.
                     new(TableTransactionActionType.UpdateReplace, Row("t|", entry), current.ETag),
                     new(TableTransactionActionType.UpdateReplace, Row($"a|{author}|", entry), ETag.All),

@@ -33,7 +33,7 @@ internal static partial class HtmlText
 
     // The parser is not thread-safe (its maintainers advise one per thread); connectors poll in parallel.
     [ThreadStatic]
-    private static HtmlParser? parser;
+    private static HtmlParser? _parser;
 
     public static string ToPlainText(string? html)
     {
@@ -48,8 +48,8 @@ internal static partial class HtmlText
             return Tidy(html);
         }
 
-        parser ??= new HtmlParser();
-        using IDocument document = parser.ParseDocument(html);
+        _parser ??= new HtmlParser();
+        using IDocument document = _parser.ParseDocument(html);
         IElement root = document.DocumentElement;
 
         // Text with entities but no markup keeps its line breaks, as plain text does; in markup a line break in the

@@ -5,7 +5,7 @@ namespace Chorus.Infrastructure.Mentions;
 
 /// <summary>
 /// Reads the fields of a source's JSON, failing with a <see cref="FormatException"/> that says which field (by its
-/// path in the body) is missing or of the wrong type, for <see cref="SourceHttp.Read"/> to report.
+/// path in the body) is missing or of the wrong type, for <see cref="SourceHttp.Read{T}(HttpRequestMessage, JsonDocument, Func{JsonElement, T})"/> to report.
 /// </summary>
 internal static class JsonFields
 {

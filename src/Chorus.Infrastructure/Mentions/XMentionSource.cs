@@ -169,6 +169,7 @@ internal sealed class XMentionSource(
             string.IsNullOrWhiteSpace(displayName) ? null : displayName,
             followers,
             text,
+
             // X marks "no language" with its own codes, and still sends the withdrawn ISO 639 codes Java kept (in, iw, ji).
             language switch
             {

@@ -9,7 +9,7 @@ internal sealed class VaderScratch
     private const int RetainedLength = 1 << 16;
 
     [ThreadStatic]
-    private static VaderScratch? t_cached;
+    private static VaderScratch? _cached;
 
     private char[] _text = new char[512];
     private char[] _lower = new char[512];
@@ -19,8 +19,8 @@ internal sealed class VaderScratch
     /// <summary>Takes this thread's buffers (or new ones if they are in use further up the stack).</summary>
     public static VaderScratch Rent()
     {
-        VaderScratch? scratch = t_cached;
-        t_cached = null;
+        VaderScratch? scratch = _cached;
+        _cached = null;
         return scratch ?? new VaderScratch();
     }
 
@@ -32,7 +32,7 @@ internal sealed class VaderScratch
             return;
         }
 
-        t_cached = scratch;
+        _cached = scratch;
     }
 
     /// <summary>Gets a buffer of at least <paramref name="length"/> characters for the emoji-free text.</summary>

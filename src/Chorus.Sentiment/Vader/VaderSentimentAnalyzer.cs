@@ -59,6 +59,7 @@ public sealed class VaderSentimentAnalyzer : ISentimentAnalyzer
 
         string id = document.Id ?? string.Empty;
         string? text = document.Text;
+
         // Python's whitespace, which also covers U+001C..U+001F: a text VADER would find no token in.
         if (text is null || PythonText.Strip(text).IsEmpty)
         {

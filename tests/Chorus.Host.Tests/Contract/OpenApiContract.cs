@@ -30,7 +30,7 @@ internal sealed class OpenApiContract
     public IEnumerable<string> Operations
         => _document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject().Select(operation => $"{operation.Key.ToUpperInvariant()} {path.Key}"));
 
-    /// <summary>The problems with <paramref name="response"/> to a request for <paramref name="path"/>; none when it keeps the contract or no operation matches.</summary>
+    /// <summary>The problems with a response (<paramref name="status"/>, <paramref name="contentType"/>, <paramref name="body"/>) to a request for <paramref name="path"/>; none when it keeps the contract or no operation matches.</summary>
     public IReadOnlyList<string> Check(HttpMethod method, string path, int status, MediaTypeHeaderValue? contentType, string body)
     {
         if (Find(method, path) is not { } operation)

@@ -23,7 +23,7 @@ public sealed class SmtpMailerTests(MaildevFixture maildev)
         JsonElement mail = await maildev.WaitForMailAsync(message.MessageId);
         Assert.Equal("Approve post p-1", mail.GetProperty("subject").GetString());
         Assert.Equal(
-            [("editor@example.com", "Eda Editor"), ("second@example.com", "")],
+            [("editor@example.com", "Eda Editor"), ("second@example.com", string.Empty)],
             mail.GetProperty("to").EnumerateArray().Select(to => (to.GetProperty("address").GetString(), to.GetProperty("name").GetString())));
         Assert.Equal("chorus@chorus.local", Assert.Single(mail.GetProperty("from").EnumerateArray()).GetProperty("address").GetString());
         Assert.Contains("<a href=\"https://chorus.example/approve\">Approve</a>", mail.GetProperty("html").GetString(), StringComparison.Ordinal);

@@ -88,7 +88,7 @@ public sealed class SmtpOptionsTests(MaildevFixture maildev)
 
     [Fact]
     public void An_empty_from_address_fails_start_up() =>
-        Assert.StartsWith("Mail:FromAddress is required", Failure(new() { ["Mail:Host"] = "smtp.example.com", ["Mail:FromAddress"] = "" }), StringComparison.Ordinal);
+        Assert.StartsWith("Mail:FromAddress is required", Failure(new() { ["Mail:Host"] = "smtp.example.com", ["Mail:FromAddress"] = string.Empty }), StringComparison.Ordinal);
 
     [Theory]
     [InlineData("00:00:00")]

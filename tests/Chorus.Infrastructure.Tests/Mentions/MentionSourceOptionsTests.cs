@@ -129,7 +129,7 @@ public sealed class MentionSourceOptionsTests
 
     public static TheoryData<string, Dictionary<string, string?>, string> Problems() => new()
     {
-        { "", [], "Mentions:Sources:src:Kind is required: one of Rss, Mastodon, Bluesky, HackerNews, X." },
+        { string.Empty, [], "Mentions:Sources:src:Kind is required: one of Rss, Mastodon, Bluesky, HackerNews, X." },
         { "Reddit", [], "Mentions:Sources:src:Kind must be one of Rss, Mastodon, Bluesky, HackerNews, X (got 'Reddit')." },
         { "1", [], "Mentions:Sources:src:Kind must be one of Rss, Mastodon, Bluesky, HackerNews, X (got '1')." },
         { "HackerNews", new() { ["Query"] = "acme", ["Schedule"] = " " }, "Mentions:Sources:src:Schedule is required: a cron expression with 5 or 6 fields, e.g. '*/15 * * * *'." },

@@ -41,7 +41,7 @@ public sealed class AzureLanguageAuthenticationTests
         await using FakeLanguageService service = await FakeLanguageService.StartAsync(certificate);
         using HttpClientTransport transport = LoopbackCertificate.TrustingTransport(certificate);
         var credential = new RecordingTokenCredential("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.test.token");
-        var options = TestAnalyzers.Options(service.Endpoint, options =>
+        AzureLanguageOptions options = TestAnalyzers.Options(service.Endpoint, options =>
         {
             options.Key = null;
             options.UseManagedIdentity = true;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Chorus.Sentiment.AzureLanguage;
 
 namespace Chorus.Sentiment.Tests.AzureLanguage;
 
@@ -197,7 +198,7 @@ public sealed class AzureLanguageFailureTests
     {
         await using FakeLanguageService service = await FakeLanguageService.StartAsync();
         service.Fallback = FakeResponses.Delayed(TimeSpan.FromSeconds(20), FakeResponses.Echo);
-        var analyzer = TestAnalyzers.WithKey(service, options =>
+        AzureLanguageSentimentAnalyzer analyzer = TestAnalyzers.WithKey(service, options =>
         {
             options.Timeout = TimeSpan.FromMilliseconds(300);
             options.MaxRetries = 1;
@@ -223,7 +224,7 @@ public sealed class AzureLanguageFailureTests
 
         // Long enough for a loaded machine's server to take the first request before the client gives up on it (300 ms
         // was not, once in CI: the count then missed the attempt that timed out).
-        var analyzer = TestAnalyzers.WithKey(service, options => options.Timeout = TimeSpan.FromSeconds(1));
+        AzureLanguageSentimentAnalyzer analyzer = TestAnalyzers.WithKey(service, options => options.Timeout = TimeSpan.FromSeconds(1));
 
         SentimentBatchResult result = await analyzer.AnalyzeAsync(TestAnalyzers.Numbered(2));
 
@@ -247,7 +248,7 @@ public sealed class AzureLanguageFailureTests
     {
         await using FakeLanguageService service = await FakeLanguageService.StartAsync();
         service.Fallback = FakeResponses.Delayed(TimeSpan.FromSeconds(20), FakeResponses.Echo);
-        var analyzer = TestAnalyzers.WithKey(service, options =>
+        AzureLanguageSentimentAnalyzer analyzer = TestAnalyzers.WithKey(service, options =>
         {
             options.Timeout = TimeSpan.FromMilliseconds(150);
             options.MaxRetries = 10;

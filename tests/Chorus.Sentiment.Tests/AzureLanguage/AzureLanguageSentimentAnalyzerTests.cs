@@ -134,7 +134,7 @@ public sealed class AzureLanguageSentimentAnalyzerTests
     public async Task Options_and_per_document_languages_reach_the_request()
     {
         await using FakeLanguageService service = await FakeLanguageService.StartAsync();
-        var analyzer = TestAnalyzers.WithKey(service, options =>
+        AzureLanguageSentimentAnalyzer analyzer = TestAnalyzers.WithKey(service, options =>
         {
             // No trailing slash on the endpoint: the path must still come out right.
             options.Endpoint = new Uri(service.Endpoint.AbsoluteUri.TrimEnd('/'));

@@ -9,10 +9,11 @@ public sealed class ScoreCommandTests
     [Fact]
     public async Task Scores_good_lines_and_reports_bad_ones_in_input_order()
     {
-        string input = string.Join('\n',
+        string input = string.Join(
+            '\n',
             """{"id":"a","text":"The support team was very helpful."}""",
             """{"id":"b","text":"broken json""",
-            "",
+            string.Empty,
             """{"text":"no id"}""",
             """{"id":7,"text":"id is a number"}""",
             """{"id":"c","text":"The parcel arrived.","language":"en"}""",

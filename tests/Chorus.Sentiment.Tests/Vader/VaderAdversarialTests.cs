@@ -34,7 +34,7 @@ public sealed class VaderAdversarialTests
     public void One_megabyte_of_text()
     {
         const string sentence = "The staff were NOT very helpful but the food was great!!! ";
-        string text = string.Concat(Enumerable.Repeat(sentence, (1 << 20) / sentence.Length + 1));
+        string text = string.Concat(Enumerable.Repeat(sentence, ((1 << 20) / sentence.Length) + 1));
 
         AssertSane(VaderScorer.Shared.PolarityScores(text));
     }
@@ -51,7 +51,7 @@ public sealed class VaderAdversarialTests
     [Fact]
     public void A_hundred_thousand_emoji()
     {
-        string text = string.Concat(Enumerable.Repeat("\U0001F600\u2764\U0001F44E", 100_000 / 3 + 1));
+        string text = string.Concat(Enumerable.Repeat("\U0001F600\u2764\U0001F44E", (100_000 / 3) + 1));
 
         VaderScores scores = VaderScorer.Shared.PolarityScores(text);
 

@@ -2,6 +2,7 @@ using Chorus.Benchmarks;
 
 IBenchmark[] benchmarks =
 [
+
     // Each benchmark registers itself here, one line each.
     new Chorus.Benchmarks.Sentiment.VaderBenchmark(),
     new Chorus.Benchmarks.Mentions.MentionsBenchmark(),

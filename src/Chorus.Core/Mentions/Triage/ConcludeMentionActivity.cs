@@ -9,6 +9,7 @@ namespace Chorus.Mentions.Triage;
 /// <summary>Keeps a flagged mention's outcome as <c>outcome.json</c> and in its audit log; returns that blob's name.</summary>
 public sealed class ConcludeMentionActivity(IArtefactStore artefacts, MentionAudit audit) : TaskActivity<ConcludeMentionInput, string>
 {
+    /// <inheritdoc/>
     public override async Task<string> RunAsync(TaskActivityContext context, ConcludeMentionInput input)
     {
         // An activity runs to its end or its process dies; the worker does not cancel it.

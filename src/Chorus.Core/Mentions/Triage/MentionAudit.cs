@@ -5,6 +5,7 @@ namespace Chorus.Mentions.Triage;
 /// <summary>Appends to a flagged mention's <c>audit.jsonl</c>, one entry per state change, each once.</summary>
 public sealed class MentionAudit(IArtefactStore artefacts, TimeProvider time)
 {
+    /// <summary>Appends one entry to the mention's audit log, once per <paramref name="entryId"/> (activities may run twice).</summary>
     public Task RecordAsync(MentionTriageInput input, string entryId, string change, object? details, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);

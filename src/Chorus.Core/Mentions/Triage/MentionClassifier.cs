@@ -10,6 +10,7 @@ namespace Chorus.Mentions.Triage;
 /// </summary>
 public static class MentionClassifier
 {
+    /// <summary>Whether the mention needs a person, and why: negative sentiment, an urgent term, or a large reach.</summary>
     public static MentionClassification Classify(Mention mention, DocumentSentiment? sentiment, TriageOptions options)
     {
         ArgumentNullException.ThrowIfNull(mention);

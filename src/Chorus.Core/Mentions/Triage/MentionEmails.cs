@@ -10,6 +10,7 @@ public static class MentionEmails
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
+    /// <summary>The email asking a team member to decide on a flagged mention, with one signed link per action.</summary>
     public static MailMessage DecisionRequest(MentionTriageInput triage, MentionRequestKind kind, string recipient, IReadOnlyDictionary<string, Uri> links, DateTimeOffset expires)
     {
         ArgumentNullException.ThrowIfNull(triage);

@@ -16,8 +16,10 @@ namespace Chorus.Mentions.Triage;
 /// </summary>
 public sealed class MentionRecorder(IArtefactStore artefacts, IMentionIndex index, TimeProvider time)
 {
+    /// <summary>The blob tag that says how a recorded mention was classified, so a day's mentions are found by kind.</summary>
     public const string TriageKindTag = "kind";
 
+    /// <summary>Writes the mention's artefacts and lists it.</summary>
     /// <returns>False when this mention was recorded before (seen twice).</returns>
     public async Task<bool> RecordAsync(MentionTriageInput input, CancellationToken cancellationToken)
     {
@@ -50,6 +52,7 @@ public sealed class MentionRecorder(IArtefactStore artefacts, IMentionIndex inde
     public static string EncodeScore(double? score)
         => score is { } s ? ((int)Math.Round((Math.Clamp(s, -1, 1) + 1) * 10_000)).ToString("D5", CultureInfo.InvariantCulture) : "none";
 
+    /// <summary>Reads a score tag back; null for "none" or a tag that is not a score.</summary>
     public static double? DecodeScore(string? tag)
         => int.TryParse(tag, NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? (value / 10_000.0) - 1 : null;
 

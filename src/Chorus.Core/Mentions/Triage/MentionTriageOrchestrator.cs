@@ -10,6 +10,7 @@ namespace Chorus.Mentions.Triage;
 /// </summary>
 public sealed class MentionTriageOrchestrator : TaskOrchestrator<MentionTriageInput, MentionOutcome>
 {
+    /// <inheritdoc/>
     public override async Task<MentionOutcome> RunAsync(TaskOrchestrationContext context, MentionTriageInput input)
     {
         ArgumentNullException.ThrowIfNull(context);

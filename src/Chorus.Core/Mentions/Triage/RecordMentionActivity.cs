@@ -1,13 +1,12 @@
-using Chorus.Durable;
-using Microsoft.Extensions.Options;
-
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
 
 namespace Chorus.Mentions.Triage;
 
 /// <summary>Records a flagged mention's artefacts and fixes the triage timings from the configuration in force now.</summary>
 public sealed class RecordMentionActivity(MentionRecorder recorder, MentionAudit audit, IOptionsMonitor<TriageOptions> options) : TaskActivity<MentionTriageInput, TriageTimings>
 {
+    /// <inheritdoc/>
     public override async Task<TriageTimings> RunAsync(TaskActivityContext context, MentionTriageInput input)
     {
         // An activity runs to its end or its process dies; the worker does not cancel it.

@@ -1,8 +1,6 @@
 using Chorus.Approvals;
 using Chorus.Artefacts;
 using Chorus.Mail;
-using Chorus.Durable;
-
 using Microsoft.DurableTask;
 
 namespace Chorus.Mentions.Triage;
@@ -10,6 +8,7 @@ namespace Chorus.Mentions.Triage;
 /// <summary>Emails the team Respond / Escalate / Dismiss links (signed, single-use, expiring with the triage) and keeps each email.</summary>
 public sealed class RequestMentionDecisionActivity(ApprovalTokenSigner signer, KeptMail mail, MentionAudit audit) : TaskActivity<MentionDecisionRequest, MailDelivery>
 {
+    /// <inheritdoc/>
     public override async Task<MailDelivery> RunAsync(TaskActivityContext context, MentionDecisionRequest request)
     {
         // An activity runs to its end or its process dies; the worker does not cancel it.

@@ -6,6 +6,7 @@ namespace Chorus.Mentions.Triage;
 /// <summary>Which mentions need a person and who gets them, bound from <c>Mentions:Triage</c>.</summary>
 public sealed class TriageOptions : IValidatableObject
 {
+    /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "Mentions:Triage";
 
     /// <summary>Gets or sets the sentiment (VADER compound, or -confidence for other analyzers) at or below which a mention needs a person.</summary>
@@ -26,10 +27,13 @@ public sealed class TriageOptions : IValidatableObject
     /// <summary>Gets the teams, tried in order: the first whose sources or terms match takes the mention; otherwise the last team.</summary>
     public List<TriageTeamOptions> Teams { get; } = [];
 
+    /// <summary>Gets or sets how long the team has before it is reminded.</summary>
     public TimeSpan ReminderAfter { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>Gets or sets how long after the reminder the team's backups are asked.</summary>
     public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>Gets or sets how long after the escalation the mention expires undecided.</summary>
     public TimeSpan ExpireAfter { get; set; } = TimeSpan.FromDays(2);
 
     // "sued" as well as "sue": the English stemmer leaves "sue" whole but cuts "sued" and "suing" to "su". "cancelled"
@@ -65,6 +69,7 @@ public sealed class TriageOptions : IValidatableObject
         return UrgentTerms.ContainsKey(primary) ? primary : "en";
     }
 
+    /// <summary>Checks what attributes cannot: teams, addresses and timings, naming the setting.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Teams.Count == 0)
@@ -90,10 +95,13 @@ public sealed class TriageOptions : IValidatableObject
 /// <summary>A team that answers flagged mentions.</summary>
 public sealed class TriageTeamOptions
 {
+    /// <summary>Gets or sets the team's name, as emails and the API show it.</summary>
     public string Name { get; set; } = string.Empty;
 
+    /// <summary>Gets the addresses asked first.</summary>
     public List<string> Recipients { get; } = [];
 
+    /// <summary>Gets the addresses asked when the recipients have not answered in time.</summary>
     public List<string> Backups { get; } = [];
 
     /// <summary>Gets the sources this team takes; empty: any.</summary>

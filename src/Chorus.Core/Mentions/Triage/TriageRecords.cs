@@ -6,6 +6,7 @@ namespace Chorus.Mentions.Triage;
 /// <summary>A scored, classified mention handed to triage.</summary>
 public sealed record MentionTriageInput(Mention Mention, string MentionId, DocumentSentiment? Sentiment, MentionClassification Classification)
 {
+    /// <summary>Gets the triage orchestration's instance id.</summary>
     public string InstanceId => MentionIds.InstanceId(Mention.Source, MentionId);
 }
 
@@ -21,8 +22,13 @@ public sealed record TriageTimings(TimeSpan ReminderAfter, TimeSpan EscalateAfte
 /// <summary>Why a team is mailed about a mention.</summary>
 public enum MentionRequestKind
 {
+    /// <summary>The first request to the team.</summary>
     Request,
+
+    /// <summary>The team has not answered in time.</summary>
     Reminder,
+
+    /// <summary>The team's backups are asked.</summary>
     Escalation,
 }
 
@@ -35,9 +41,15 @@ public sealed record ConcludeMentionInput(MentionTriageInput Triage, MentionOutc
 /// <summary>The actions a team can take on a flagged mention.</summary>
 public static class MentionActions
 {
+    /// <summary>Answer the customer.</summary>
     public const string Respond = "respond";
+
+    /// <summary>Hand the mention to someone more senior.</summary>
     public const string Escalate = "escalate";
+
+    /// <summary>Nothing to do.</summary>
     public const string Dismiss = "dismiss";
 
+    /// <summary>Gets every action, in the order the email offers them.</summary>
     public static IReadOnlyList<string> All { get; } = [Respond, Escalate, Dismiss];
 }

@@ -16,7 +16,7 @@ internal sealed class TriageTerms
 
     // Keyed by the urgent list and the stemmer's language, never by the mention's own tag: tags come from outside,
     // and there are only as many of these as lists times stemmers.
-    private readonly ConcurrentDictionary<(string List, string? Stemmer), LanguageTerms> byLanguage = new();
+    private readonly ConcurrentDictionary<(string List, string? Stemmer), LanguageTerms> _byLanguage = new();
 
     /// <summary>Returns the matchers for a mention in <paramref name="language"/>.</summary>
     public static LanguageTerms For(TriageOptions options, string? language)
@@ -25,7 +25,7 @@ internal sealed class TriageTerms
         TriageTerms terms = ByOptions.GetValue(options, _ => new TriageTerms());
         Stemmer? stemmer = Stemmer.For(language);
         string list = options.UrgentListFor(language);
-        return terms.byLanguage.GetOrAdd((list, stemmer?.Language), key => new LanguageTerms(
+        return terms._byLanguage.GetOrAdd((list, stemmer?.Language), key => new LanguageTerms(
             new TermMatcher(options.UrgentTermsFor(key.List), stemmer),
             [.. options.Teams.Select(team => new TermMatcher(team.Terms, stemmer))]));
     }

@@ -21,21 +21,21 @@ internal sealed class DisclosureCheck : IPolicyCheck
         + "FTC's rule on consumer reviews and testimonials (16 CFR Part 465) bans undisclosed testimonials by employees. In the UK, "
         + "the CAP Code, enforced by the ASA, requires marketing to be obviously identifiable, for example with \"Ad\" up front.";
 
-    private readonly PolicyOptions options;
-    private readonly TermMatcher mentions;
-    private readonly TermMatcher accepted;
-    private readonly TermMatcher vague;
-    private readonly string acceptedTags;
+    private readonly PolicyOptions _options;
+    private readonly TermMatcher _mentions;
+    private readonly TermMatcher _accepted;
+    private readonly TermMatcher _vague;
+    private readonly string _acceptedTags;
 
     public DisclosureCheck(PolicyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options;
-        mentions = new TermMatcher([options.CompanyName, .. options.ProductNames]);
+        _options = options;
+        _mentions = new TermMatcher([options.CompanyName, .. options.ProductNames]);
         IReadOnlyList<string> tags = options.EffectiveDisclosureTags;
-        accepted = new TermMatcher(tags);
-        vague = new TermMatcher(options.EffectiveVagueDisclosureTags);
-        acceptedTags = Wording.OneOf(tags);
+        _accepted = new TermMatcher(tags);
+        _vague = new TermMatcher(options.EffectiveVagueDisclosureTags);
+        _acceptedTags = Wording.OneOf(tags);
     }
 
     public string Rule => PolicyRules.Disclosure;
@@ -43,24 +43,24 @@ internal sealed class DisclosureCheck : IPolicyCheck
     public IEnumerable<PolicyFinding> Check(PostDraft draft, DocumentSentiment? sentiment)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        if (!options.DisclosureRequired)
+        if (!_options.DisclosureRequired)
         {
             return [];
         }
 
         FoldedText text = FoldedText.Fold(draft.Text);
-        if (mentions.First(text) is not { } mention)
+        if (_mentions.First(text) is not { } mention)
         {
             // Nothing about the employer, so nothing to disclose.
             return [];
         }
 
-        if (accepted.First(text) is { } disclosure)
+        if (_accepted.First(text) is { } disclosure)
         {
             return disclosure.Range.Start < ProminentPrefixLength ? [] : [Late(draft.Text, disclosure)];
         }
 
-        List<PolicyFinding> findings = [.. vague.Matches(text).Take(PolicyRules.MaxFindingsPerRule).Select(match => Vague(draft.Text, match))];
+        List<PolicyFinding> findings = [.. _vague.Matches(text).Take(PolicyRules.MaxFindingsPerRule).Select(match => Vague(draft.Text, match))];
         if (findings.Count == 0)
         {
             findings.Add(Missing(draft.Text, mention));
@@ -71,18 +71,18 @@ internal sealed class DisclosureCheck : IPolicyCheck
 
     private PolicyFinding Missing(string text, TermMatch mention) => new(
         Rule,
-        options.DisclosureSeverity,
-        $"This post mentions \"{Slice(text, mention.Range)}\", and you work for {options.CompanyName}, so readers need to be told. "
-        + $"Add {acceptedTags} to the post, near the start. Why: {Law}");
+        _options.DisclosureSeverity,
+        $"This post mentions \"{Slice(text, mention.Range)}\", and you work for {_options.CompanyName}, so readers need to be told. "
+        + $"Add {_acceptedTags} to the post, near the start. Why: {Law}");
 
     private PolicyFinding Vague(string text, TermMatch tag)
     {
         string matched = Slice(text, tag.Range);
         return new(
             Rule,
-            options.DisclosureSeverity,
-            $"\"{matched}\" does not tell readers that you work for {options.CompanyName}: the FTC names tags such as \"#spon\" and "
-            + $"\"#ee\" as too vague, because most readers do not know what they mean. Use {acceptedTags} instead, near the start "
+            _options.DisclosureSeverity,
+            $"\"{matched}\" does not tell readers that you work for {_options.CompanyName}: the FTC names tags such as \"#spon\" and "
+            + $"\"#ee\" as too vague, because most readers do not know what they mean. Use {_acceptedTags} instead, near the start "
             + $"of the post. Why: {Law}",
             tag.Range.Start,
             tag.Range.Length,

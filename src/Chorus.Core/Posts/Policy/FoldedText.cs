@@ -11,26 +11,26 @@ namespace Chorus.Posts.Policy;
 /// </summary>
 internal sealed class FoldedText
 {
-    private readonly string original;
+    private readonly string _original;
 
     // sources[k] is the index in the original text of the code point that produced folded character k.
-    private readonly int[] sources;
+    private readonly int[] _sources;
 
     private FoldedText(string original, string value, int[] sources)
     {
-        this.original = original;
+        _original = original;
         Value = value;
-        this.sources = sources;
+        _sources = sources;
     }
 
     // The words as the last stemmer to read them stemmed them: a mention's text is matched against several term lists.
-    private StemmedText? stemmed;
+    private StemmedText? _stemmed;
 
     /// <summary>Gets the folded text.</summary>
     public string Value { get; }
 
     /// <summary>Gets the text as it was written.</summary>
-    public string Original => original;
+    public string Original => _original;
 
     /// <summary>Folds <paramref name="text"/>. Linear in its length; never throws on malformed UTF-16.</summary>
     public static FoldedText Fold(string text)
@@ -95,13 +95,13 @@ internal sealed class FoldedText
     public StemmedWord[] WordsStemmedBy(Stemmer stemmer)
     {
         ArgumentNullException.ThrowIfNull(stemmer);
-        if (stemmed is { } last && ReferenceEquals(last.Stemmer, stemmer))
+        if (_stemmed is { } last && ReferenceEquals(last.Stemmer, stemmer))
         {
             return last.Words;
         }
 
         StemmedWord[] words = stemmer.Words(this);
-        stemmed = new StemmedText(stemmer, words);
+        _stemmed = new StemmedText(stemmer, words);
         return words;
     }
 
@@ -115,9 +115,9 @@ internal sealed class FoldedText
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(foldedLength);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(foldedStart + foldedLength, Value.Length, nameof(foldedLength));
 
-        ReadOnlySpan<char> text = original;
-        int start = sources[foldedStart];
-        int last = sources[foldedStart + foldedLength - 1];
+        ReadOnlySpan<char> text = _original;
+        int start = _sources[foldedStart];
+        int last = _sources[foldedStart + foldedLength - 1];
         TextChars.RuneAt(text, last, out int lastLength);
         int end = last + lastLength;
         while (end < text.Length)
@@ -227,25 +227,25 @@ internal sealed class FoldedText
     /// <summary>Collects folded characters and their sources without a per-character allocation.</summary>
     private sealed class Builder(int capacity)
     {
-        private char[] chars = new char[Math.Max(capacity, 4)];
-        private int[] sourceIndexes = new int[Math.Max(capacity, 4)];
-        private int count;
+        private char[] _chars = new char[Math.Max(capacity, 4)];
+        private int[] _sourceIndexes = new int[Math.Max(capacity, 4)];
+        private int _count;
 
         public void Append(char c, int source)
         {
-            if (count == chars.Length)
+            if (_count == _chars.Length)
             {
-                Array.Resize(ref chars, chars.Length * 2);
-                Array.Resize(ref sourceIndexes, sourceIndexes.Length * 2);
+                Array.Resize(ref _chars, _chars.Length * 2);
+                Array.Resize(ref _sourceIndexes, _sourceIndexes.Length * 2);
             }
 
-            chars[count] = c;
-            sourceIndexes[count] = source;
-            count++;
+            _chars[_count] = c;
+            _sourceIndexes[_count] = source;
+            _count++;
         }
 
-        public string ToValue() => new(chars, 0, count);
+        public string ToValue() => new(_chars, 0, _count);
 
-        public int[] ToSources() => sourceIndexes.Length == count ? sourceIndexes : sourceIndexes[..count];
+        public int[] ToSources() => _sourceIndexes.Length == _count ? _sourceIndexes : _sourceIndexes[.._count];
     }
 }

@@ -10,17 +10,17 @@ namespace Chorus.Posts.Policy;
 /// </summary>
 internal sealed class HostList
 {
-    private readonly FrozenSet<string> hosts;
+    private readonly FrozenSet<string> _hosts;
 
     /// <summary>Normalises each of <paramref name="hosts"/>; blank entries are ignored (validation reports them).</summary>
     public HostList(IEnumerable<string> hosts)
     {
         ArgumentNullException.ThrowIfNull(hosts);
-        this.hosts = hosts.Select(Normalize).Where(host => host.Length > 0).ToFrozenSet(StringComparer.Ordinal);
+        _hosts = hosts.Select(Normalize).Where(host => host.Length > 0).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>Gets a value indicating whether the list is empty.</summary>
-    public bool IsEmpty => hosts.Count == 0;
+    public bool IsEmpty => _hosts.Count == 0;
 
     /// <summary>Returns a host in the form the list compares: lower-case ASCII, punycode for international names, no trailing dot.</summary>
     public static string Normalize(string host)
@@ -52,7 +52,7 @@ internal sealed class HostList
 
     private bool Contains(string host)
     {
-        var lookup = hosts.GetAlternateLookup<ReadOnlySpan<char>>();
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup = _hosts.GetAlternateLookup<ReadOnlySpan<char>>();
         ReadOnlySpan<char> candidate = host;
         while (true)
         {

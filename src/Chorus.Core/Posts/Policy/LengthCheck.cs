@@ -8,7 +8,7 @@ namespace Chorus.Posts.Policy;
 /// </summary>
 internal sealed class LengthCheck(PolicyOptions options) : IPolicyCheck
 {
-    private readonly ChannelLengths lengths = new(options);
+    private readonly ChannelLengths _lengths = new(options);
 
     private const string Highlighted = " The highlighted part is what does not fit.";
 
@@ -40,7 +40,7 @@ internal sealed class LengthCheck(PolicyOptions options) : IPolicyCheck
 
     private (TextLength.Measure Measure, string Explanation)? Over(Channel channel, string text, Lazy<IReadOnlyList<FoundUrl>> urls)
     {
-        (TextLength.Measure measure, int limit, _) = lengths.Measure(channel, text, urls.Value);
+        (TextLength.Measure measure, int limit, _) = _lengths.Measure(channel, text, urls.Value);
         switch (channel)
         {
             case Channel.X:

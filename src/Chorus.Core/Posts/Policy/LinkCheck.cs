@@ -10,19 +10,19 @@ namespace Chorus.Posts.Policy;
 /// </summary>
 internal sealed class LinkCheck : IPolicyCheck
 {
-    private readonly bool reportsShorteners;
-    private readonly HostList allowed;
-    private readonly HostList shorteners;
-    private readonly string allowedSites;
+    private readonly bool _reportsShorteners;
+    private readonly HostList _allowed;
+    private readonly HostList _shorteners;
+    private readonly string _allowedSites;
 
     private LinkCheck(string rule, PolicyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Rule = rule;
-        reportsShorteners = rule == PolicyRules.LinkShortener;
-        allowed = new HostList(options.AllowedLinkDomains);
-        shorteners = new HostList(options.EffectiveUrlShorteners);
-        allowedSites = options.AllowedLinkDomains.Count <= 5
+        _reportsShorteners = rule == PolicyRules.LinkShortener;
+        _allowed = new HostList(options.AllowedLinkDomains);
+        _shorteners = new HostList(options.EffectiveUrlShorteners);
+        _allowedSites = options.AllowedLinkDomains.Count <= 5
             ? Wording.OneOf(options.AllowedLinkDomains)
             : string.Join(", ", options.AllowedLinkDomains.Take(5)) + " and others";
     }
@@ -82,14 +82,14 @@ internal sealed class LinkCheck : IPolicyCheck
     {
         if (uri is null)
         {
-            return reportsShorteners
+            return _reportsShorteners
                 ? null
                 : $"We could not read \"{Shorten(written)}\" as a web address (http or https, with a site name), so nobody can tell "
                     + "where it would lead. Check it for typos; an approver will look at it before the post goes out.";
         }
 
-        bool shortened = shorteners.Contains(uri);
-        if (reportsShorteners)
+        bool shortened = _shorteners.Contains(uri);
+        if (_reportsShorteners)
         {
             return shortened
                 ? $"This link goes through {DisplayHost(uri)}, a link shortener. Shortened links hide where they go: readers, and our "
@@ -98,12 +98,12 @@ internal sealed class LinkCheck : IPolicyCheck
                 : null;
         }
 
-        if (shortened || allowed.IsEmpty || allowed.Contains(uri))
+        if (shortened || _allowed.IsEmpty || _allowed.Contains(uri))
         {
             return null;
         }
 
-        return $"This link goes to {DisplayHost(uri)}, which is not one of the sites staff posts link to without a check ({allowedSites}). "
+        return $"This link goes to {DisplayHost(uri)}, which is not one of the sites staff posts link to without a check ({_allowedSites}). "
             + "Links from staff read as recommendations from the company, so an approver will look at where it leads before the "
             + "post goes out. You don't need to change anything.";
     }

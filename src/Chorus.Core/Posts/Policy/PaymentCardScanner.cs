@@ -66,8 +66,8 @@ internal static class PaymentCardScanner
     private sealed class DigitRun
     {
         // Only the first MaxDigits digits can be part of a card number found here, so only they are kept.
-        private readonly char[] digits = new char[MaxDigits];
-        private readonly List<(int End, int Digits)> groupEnds = [];
+        private readonly char[] _digits = new char[MaxDigits];
+        private readonly List<(int End, int Digits)> _groupEnds = [];
 
         public int End { get; private set; }
 
@@ -82,7 +82,7 @@ internal static class PaymentCardScanner
                 {
                     if (count < MaxDigits)
                     {
-                        run.digits[count] = text[j];
+                        run._digits[count] = text[j];
                     }
 
                     count++;
@@ -91,7 +91,7 @@ internal static class PaymentCardScanner
 
                 if (count <= MaxDigits)
                 {
-                    run.groupEnds.Add((j, count));
+                    run._groupEnds.Add((j, count));
                 }
 
                 if (j + 1 < text.Length && text[j] is ' ' or '-' && TextChars.IsDigit(text[j + 1]))
@@ -108,10 +108,10 @@ internal static class PaymentCardScanner
         /// <summary>Returns where the longest group-aligned prefix of 13 to 19 digits passing Luhn ends, or null.</summary>
         public int? LongestLuhnPrefixEnd()
         {
-            for (int k = groupEnds.Count - 1; k >= 0; k--)
+            for (int k = _groupEnds.Count - 1; k >= 0; k--)
             {
-                (int end, int count) = groupEnds[k];
-                if (count is >= MinDigits and <= MaxDigits && PassesLuhn(digits.AsSpan(0, count)))
+                (int end, int count) = _groupEnds[k];
+                if (count is >= MinDigits and <= MaxDigits && PassesLuhn(_digits.AsSpan(0, count)))
                 {
                     return end;
                 }

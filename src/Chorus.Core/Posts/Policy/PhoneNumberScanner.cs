@@ -78,19 +78,20 @@ internal static class PhoneNumberScanner
     /// <summary>One run of digit groups, read once, with just enough about its shape to tell a phone number from other numbers.</summary>
     private sealed class Candidate
     {
-        private bool international;
-        private bool hasParentheses;
-        private int digits;
-        private int groups;
-        private int firstGroupLength;
-        private bool startsWithZero;
-        private bool othersAreThousands = true;
-        private bool allYears = true;
-        private bool unbalanced;
-        private readonly HashSet<char> separators = [];
+        private readonly HashSet<char> _separators = [];
 
         // The first digits, enough to recognise an ISBN-13.
-        private readonly char[] leading = new char[MaxDigits];
+        private readonly char[] _leading = new char[MaxDigits];
+
+        private bool _international;
+        private bool _hasParentheses;
+        private int _digits;
+        private int _groups;
+        private int _firstGroupLength;
+        private bool _startsWithZero;
+        private bool _othersAreThousands = true;
+        private bool _allYears = true;
+        private bool _unbalanced;
 
         public int End { get; private set; }
 
@@ -98,31 +99,31 @@ internal static class PhoneNumberScanner
         {
             get
             {
-                if (unbalanced || digits > MaxDigits)
+                if (_unbalanced || _digits > MaxDigits)
                 {
                     return false;
                 }
 
-                if (international)
+                if (_international)
                 {
-                    return digits >= MinInternationalDigits;
+                    return _digits >= MinInternationalDigits;
                 }
 
-                if (digits < MinNationalDigits)
+                if (_digits < MinNationalDigits)
                 {
                     return false;
                 }
 
-                if (groups == 1)
+                if (_groups == 1)
                 {
                     // A solid run without a trunk zero is as likely an order number or a timestamp.
-                    return startsWithZero && !hasParentheses;
+                    return _startsWithZero && !_hasParentheses;
                 }
 
-                bool years = allYears && !hasParentheses;
-                bool thousands = othersAreThousands && firstGroupLength <= 3 && !startsWithZero && !hasParentheses && separators.Count == 1;
-                bool dateAndTime = separators.Contains('.') && separators.Count > 1;
-                bool decimalNumber = groups == 2 && separators.Contains('.');
+                bool years = _allYears && !_hasParentheses;
+                bool thousands = _othersAreThousands && _firstGroupLength <= 3 && !_startsWithZero && !_hasParentheses && _separators.Count == 1;
+                bool dateAndTime = _separators.Contains('.') && _separators.Count > 1;
+                bool decimalNumber = _groups == 2 && _separators.Contains('.');
                 return !(years || thousands || dateAndTime || decimalNumber || IsIsbn13());
             }
         }
@@ -133,7 +134,7 @@ internal static class PhoneNumberScanner
             int j = start;
             if (text[j] == '+')
             {
-                candidate.international = true;
+                candidate._international = true;
                 j++;
             }
 
@@ -142,7 +143,7 @@ internal static class PhoneNumberScanner
                 bool parenthesised = j < text.Length && text[j] == '(';
                 if (parenthesised)
                 {
-                    candidate.hasParentheses = true;
+                    candidate._hasParentheses = true;
                     j++;
                 }
 
@@ -161,7 +162,7 @@ internal static class PhoneNumberScanner
                     }
                     else
                     {
-                        candidate.unbalanced = true;
+                        candidate._unbalanced = true;
                         break;
                     }
                 }
@@ -169,7 +170,7 @@ internal static class PhoneNumberScanner
                 if (j + 1 < text.Length && text[j] is ' ' or '-' or '.' or '\u00A0'
                     && (TextChars.IsDigit(text[j + 1]) || (text[j + 1] == '(' && TextChars.IsDigitAt(text, j + 2))))
                 {
-                    candidate.separators.Add(text[j] == '\u00A0' ? ' ' : text[j]);
+                    candidate._separators.Add(text[j] == '\u00A0' ? ' ' : text[j]);
                     j++;
                     continue;
                 }
@@ -190,8 +191,8 @@ internal static class PhoneNumberScanner
         // Book numbers start 978 or 979 and carry a check digit (weights 1 and 3); a phone number passing both is rare.
         private bool IsIsbn13()
         {
-            ReadOnlySpan<char> isbn = leading.AsSpan(0, Math.Min(digits, MaxDigits));
-            if (digits != 13 || !(isbn.StartsWith("978") || isbn.StartsWith("979")))
+            ReadOnlySpan<char> isbn = _leading.AsSpan(0, Math.Min(_digits, MaxDigits));
+            if (_digits != 13 || !(isbn.StartsWith("978") || isbn.StartsWith("979")))
             {
                 return false;
             }
@@ -207,29 +208,29 @@ internal static class PhoneNumberScanner
 
         private void AddGroup(ReadOnlySpan<char> group)
         {
-            if (groups == 0)
+            if (_groups == 0)
             {
-                firstGroupLength = group.Length;
-                startsWithZero = group.Length > 0 && group[0] == '0';
+                _firstGroupLength = group.Length;
+                _startsWithZero = group.Length > 0 && group[0] == '0';
             }
             else if (group.Length != 3)
             {
-                othersAreThousands = false;
+                _othersAreThousands = false;
             }
 
             if (!(group.Length == 4 && int.Parse(group, CultureInfo.InvariantCulture) is >= 1900 and <= 2099))
             {
-                allYears = false;
+                _allYears = false;
             }
 
-            for (int k = 0; k < group.Length && digits + k < MaxDigits; k++)
+            for (int k = 0; k < group.Length && _digits + k < MaxDigits; k++)
             {
-                leading[digits + k] = group[k];
+                _leading[_digits + k] = group[k];
             }
 
             // Past the limit the count only needs to show it was exceeded, and cannot overflow on a megabyte of digits.
-            digits = Math.Min(digits + group.Length, MaxDigits + 1);
-            groups = Math.Min(groups + 1, MaxDigits + 1);
+            _digits = Math.Min(_digits + group.Length, MaxDigits + 1);
+            _groups = Math.Min(_groups + 1, MaxDigits + 1);
         }
     }
 }

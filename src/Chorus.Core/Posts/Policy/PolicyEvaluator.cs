@@ -6,16 +6,16 @@ namespace Chorus.Posts.Policy;
 /// <summary>Runs every registered <see cref="IPolicyCheck"/> over a post and collects what they found.</summary>
 public sealed partial class PolicyEvaluator
 {
-    private readonly IPolicyCheck[] checks;
-    private readonly ILogger<PolicyEvaluator> logger;
+    private readonly IPolicyCheck[] _checks;
+    private readonly ILogger<PolicyEvaluator> _logger;
 
     /// <summary>Initializes a new instance of the <see cref="PolicyEvaluator"/> class.</summary>
     public PolicyEvaluator(IEnumerable<IPolicyCheck> checks, ILogger<PolicyEvaluator> logger)
     {
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(logger);
-        this.checks = [.. checks];
-        this.logger = logger;
+        _checks = [.. checks];
+        _logger = logger;
     }
 
     /// <summary>
@@ -26,7 +26,7 @@ public sealed partial class PolicyEvaluator
     {
         ArgumentNullException.ThrowIfNull(draft);
         List<PolicyFinding> findings = [];
-        foreach (IPolicyCheck check in checks)
+        foreach (IPolicyCheck check in _checks)
         {
             try
             {

@@ -3,21 +3,21 @@ namespace Chorus.Posts.Policy;
 /// <summary>Answers "does this range overlap anything already found?" in logarithmic time, however many ranges there are.</summary>
 internal sealed class RangeIndex
 {
-    private readonly TextRange[] ranges;
+    private readonly TextRange[] _ranges;
 
     // maxEnds[k] is the furthest end among ranges[0..k], so one binary search settles any overlap.
-    private readonly int[] maxEnds;
+    private readonly int[] _maxEnds;
 
     public RangeIndex(IEnumerable<TextRange> ranges)
     {
         ArgumentNullException.ThrowIfNull(ranges);
-        this.ranges = [.. ranges.OrderBy(range => range.Start)];
-        maxEnds = new int[this.ranges.Length];
+        _ranges = [.. ranges.OrderBy(range => range.Start)];
+        _maxEnds = new int[_ranges.Length];
         int max = int.MinValue;
-        for (int k = 0; k < this.ranges.Length; k++)
+        for (int k = 0; k < _ranges.Length; k++)
         {
-            max = Math.Max(max, this.ranges[k].End);
-            maxEnds[k] = max;
+            max = Math.Max(max, _ranges[k].End);
+            _maxEnds[k] = max;
         }
     }
 
@@ -26,11 +26,11 @@ internal sealed class RangeIndex
     {
         // Count the ranges starting before this one ends; one of them overlaps if any reaches past its start.
         int low = 0;
-        int high = ranges.Length;
+        int high = _ranges.Length;
         while (low < high)
         {
             int middle = low + ((high - low) / 2);
-            if (ranges[middle].Start < range.End)
+            if (_ranges[middle].Start < range.End)
             {
                 low = middle + 1;
             }
@@ -40,6 +40,6 @@ internal sealed class RangeIndex
             }
         }
 
-        return low > 0 && maxEnds[low - 1] > range.Start;
+        return low > 0 && _maxEnds[low - 1] > range.Start;
     }
 }

@@ -49,12 +49,12 @@ internal sealed class Stemmer
     private static readonly FrozenDictionary<string, Stemmer>.AlternateLookup<ReadOnlySpan<char>> ByLanguageSpan =
         ByLanguage.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private readonly Func<SnowballProgram> create;
+    private readonly Func<SnowballProgram> _create;
 
     private Stemmer(string language, Func<SnowballProgram> create)
     {
         Language = language;
-        this.create = create;
+        _create = create;
     }
 
     /// <summary>Gets the language's ISO 639-1 code.</summary>
@@ -109,7 +109,7 @@ internal sealed class Stemmer
             }
 
             TextRange written = text.ToOriginal(start, i - start);
-            program ??= create();
+            program ??= _create();
             words.Add(new StemmedWord(start, i - start, Stem(program, text.Original.AsSpan(written.Start, written.Length), ref buffer)));
         }
 

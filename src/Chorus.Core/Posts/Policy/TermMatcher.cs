@@ -17,15 +17,15 @@ namespace Chorus.Posts.Policy;
 /// </remarks>
 internal sealed class TermMatcher
 {
-    private readonly FoldedTerm[] terms;
-    private readonly StemmedTerm[] stemmedTerms;
-    private readonly Stemmer? stemmer;
+    private readonly FoldedTerm[] _terms;
+    private readonly StemmedTerm[] _stemmedTerms;
+    private readonly Stemmer? _stemmer;
 
     /// <summary>Folds and de-duplicates <paramref name="terms"/>; terms that fold to nothing are ignored (validation reports them).</summary>
     public TermMatcher(IEnumerable<string> terms, Stemmer? stemmer = null)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        this.stemmer = stemmer;
+        _stemmer = stemmer;
         Dictionary<string, string> byFolded = new(StringComparer.Ordinal);
         foreach (string term in terms)
         {
@@ -50,12 +50,12 @@ internal sealed class TermMatcher
             }
         }
 
-        this.terms = [.. exact];
-        stemmedTerms = [.. stemmed];
+        _terms = [.. exact];
+        _stemmedTerms = [.. stemmed];
     }
 
     /// <summary>Gets a value indicating whether there is nothing to look for.</summary>
-    public bool IsEmpty => terms.Length == 0 && stemmedTerms.Length == 0;
+    public bool IsEmpty => _terms.Length == 0 && _stemmedTerms.Length == 0;
 
     /// <summary>Folds a term the way <see cref="FoldedText"/> folds a post, without the white space at either end.</summary>
     public static string Fold(string term)
@@ -68,7 +68,7 @@ internal sealed class TermMatcher
     public IEnumerable<TermMatch> Matches(FoldedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (FoldedTerm term in terms)
+        foreach (FoldedTerm term in _terms)
         {
             int from = 0;
             while (Next(text.Value, term, from) is int hit)
@@ -78,9 +78,9 @@ internal sealed class TermMatcher
             }
         }
 
-        foreach (StemmedTerm term in stemmedTerms)
+        foreach (StemmedTerm term in _stemmedTerms)
         {
-            StemmedWord[] words = text.WordsStemmedBy(stemmer!);
+            StemmedWord[] words = text.WordsStemmedBy(_stemmer!);
             int from = 0;
             while (term.Next(text.Value, words, from) is int hit)
             {
@@ -95,7 +95,7 @@ internal sealed class TermMatcher
     {
         ArgumentNullException.ThrowIfNull(text);
         TermMatch? first = null;
-        foreach (FoldedTerm term in terms)
+        foreach (FoldedTerm term in _terms)
         {
             if (Next(text.Value, term, 0) is int hit && (first is null || text.ToOriginal(hit, term.Folded.Length).Start < first.Value.Range.Start))
             {
@@ -103,9 +103,9 @@ internal sealed class TermMatcher
             }
         }
 
-        foreach (StemmedTerm term in stemmedTerms)
+        foreach (StemmedTerm term in _stemmedTerms)
         {
-            StemmedWord[] words = text.WordsStemmedBy(stemmer!);
+            StemmedWord[] words = text.WordsStemmedBy(_stemmer!);
             if (term.Next(text.Value, words, 0) is int hit && term.At(text, words, hit) is var match && (first is null || match.Range.Start < first.Value.Range.Start))
             {
                 first = match;
@@ -148,20 +148,20 @@ internal sealed class TermMatcher
     /// <summary>A term of words only, matched word by word by stem or by folded spelling.</summary>
     private sealed class StemmedTerm
     {
-        private readonly string[] folded;
-        private readonly string[] stems;
+        private readonly string[] _folded;
+        private readonly string[] _stems;
 
         private StemmedTerm(string[] folded, string[] stems, string configured)
         {
-            this.folded = folded;
-            this.stems = stems;
+            _folded = folded;
+            _stems = stems;
             Configured = configured;
         }
 
         public string Configured { get; }
 
         /// <summary>Gets the number of words.</summary>
-        public int Length => stems.Length;
+        public int Length => _stems.Length;
 
         /// <summary>Returns the term's words, or null when it holds anything but words with one space between them.</summary>
         public static StemmedTerm? TryCreate(string configured, Stemmer stemmer)
@@ -188,7 +188,7 @@ internal sealed class TermMatcher
         /// <summary>Returns the index of the first word at or after <paramref name="from"/> where the term starts, or null.</summary>
         public int? Next(string text, StemmedWord[] words, int from)
         {
-            for (int i = from; i <= words.Length - stems.Length; i++)
+            for (int i = from; i <= words.Length - _stems.Length; i++)
             {
                 if (MatchesAt(text, words, i))
                 {
@@ -202,13 +202,13 @@ internal sealed class TermMatcher
         /// <summary>Returns the match that starts at word <paramref name="index"/>, as written.</summary>
         public TermMatch At(FoldedText text, StemmedWord[] words, int index)
         {
-            StemmedWord last = words[index + stems.Length - 1];
+            StemmedWord last = words[index + _stems.Length - 1];
             return new TermMatch(text.ToOriginal(words[index].Start, last.End - words[index].Start), Configured);
         }
 
         private bool MatchesAt(string text, StemmedWord[] words, int index)
         {
-            for (int k = 0; k < stems.Length; k++)
+            for (int k = 0; k < _stems.Length; k++)
             {
                 StemmedWord word = words[index + k];
 
@@ -218,7 +218,7 @@ internal sealed class TermMatcher
                     return false;
                 }
 
-                if (word.Stem != stems[k] && !text.AsSpan(word.Start, word.Length).SequenceEqual(folded[k]))
+                if (word.Stem != _stems[k] && !text.AsSpan(word.Start, word.Length).SequenceEqual(_folded[k]))
                 {
                     return false;
                 }

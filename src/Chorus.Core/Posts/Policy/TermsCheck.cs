@@ -10,14 +10,14 @@ namespace Chorus.Posts.Policy;
 /// </summary>
 internal sealed class TermsCheck : IPolicyCheck
 {
-    private readonly TermMatcher terms;
-    private readonly Func<string, string> explain;
+    private readonly TermMatcher _terms;
+    private readonly Func<string, string> _explain;
 
     private TermsCheck(string rule, IEnumerable<string> terms, Func<string, string> explain)
     {
         Rule = rule;
-        this.terms = new TermMatcher(terms);
-        this.explain = explain;
+        _terms = new TermMatcher(terms);
+        _explain = explain;
     }
 
     public string Rule { get; }
@@ -49,17 +49,17 @@ internal sealed class TermsCheck : IPolicyCheck
     public IEnumerable<PolicyFinding> Check(PostDraft draft, DocumentSentiment? sentiment)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        if (terms.IsEmpty)
+        if (_terms.IsEmpty)
         {
             return [];
         }
 
-        return terms.Matches(FoldedText.Fold(draft.Text))
+        return _terms.Matches(FoldedText.Fold(draft.Text))
             .Take(PolicyRules.MaxFindingsPerRule)
             .Select(match =>
             {
                 string matched = draft.Text.Substring(match.Range.Start, match.Range.Length);
-                return new PolicyFinding(Rule, FindingSeverity.Block, explain(matched), match.Range.Start, match.Range.Length, matched);
+                return new PolicyFinding(Rule, FindingSeverity.Block, _explain(matched), match.Range.Start, match.Range.Length, matched);
             })
             .ToList();
     }

@@ -243,17 +243,17 @@ internal static class TextLength
 
     private sealed class Counter(int limit)
     {
-        private int length;
-        private int overflowStart = -1;
+        private int _length;
+        private int _overflowStart = -1;
 
-        public Measure Result => new(length, overflowStart);
+        public Measure Result => new(_length, _overflowStart);
 
         public void Add(int weight, int unitStart)
         {
-            length += weight;
-            if (length > limit && overflowStart < 0)
+            _length += weight;
+            if (_length > limit && _overflowStart < 0)
             {
-                overflowStart = unitStart;
+                _overflowStart = unitStart;
             }
         }
     }

@@ -10,6 +10,7 @@ namespace Chorus.Posts.Review;
 /// <summary>Runs the policy checks and keeps the findings as <c>findings.json</c>.</summary>
 public sealed class CheckPostActivity(PolicyEvaluator evaluator, IArtefactStore artefacts, PostAudit audit) : TaskActivity<CheckPostInput, PolicyReport>
 {
+    /// <inheritdoc/>
     public override async Task<PolicyReport> RunAsync(TaskActivityContext context, CheckPostInput input)
     {
         // An activity runs to its end or its process dies; the worker does not cancel it.

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Chorus.Artefacts;
-using Chorus.Mail;
 using Chorus.Durable;
-
+using Chorus.Mail;
 using Microsoft.DurableTask;
 
 namespace Chorus.Posts.Review;
@@ -10,6 +9,7 @@ namespace Chorus.Posts.Review;
 /// <summary>Keeps the outcome as <c>outcome.json</c> and tells the author, with the reason and the reviewers' comments.</summary>
 public sealed class ConcludePostActivity(KeptMail mail, IArtefactStore artefacts, PostAudit audit) : TaskActivity<ConcludePostInput, MailDelivery>
 {
+    /// <inheritdoc/>
     public override async Task<MailDelivery> RunAsync(TaskActivityContext context, ConcludePostInput input)
     {
         // An activity runs to its end or its process dies; the worker does not cancel it.

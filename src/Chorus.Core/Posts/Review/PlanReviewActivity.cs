@@ -1,15 +1,15 @@
 using System.Text.Json;
 using Chorus.Artefacts;
 using Chorus.Durable;
-using Microsoft.Extensions.Options;
-
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
 
 namespace Chorus.Posts.Review;
 
 /// <summary>Routes the post under the configuration in force now, and keeps the plan as <c>plan.json</c>.</summary>
 public sealed class PlanReviewActivity(IOptionsMonitor<ReviewOptions> options, IArtefactStore artefacts, PostAudit audit) : TaskActivity<PlanReviewInput, ReviewPlan>
 {
+    /// <inheritdoc/>
     public override async Task<ReviewPlan> RunAsync(TaskActivityContext context, PlanReviewInput input)
     {
         // An activity runs to its end or its process dies; the worker does not cancel it.

@@ -14,6 +14,7 @@ namespace Chorus.Posts.Review;
 /// </summary>
 public sealed class PostReviewOrchestrator : TaskOrchestrator<PostSubmission, PostOutcome>
 {
+    /// <inheritdoc/>
     public override async Task<PostOutcome> RunAsync(TaskOrchestrationContext context, PostSubmission post)
     {
         ArgumentNullException.ThrowIfNull(context);

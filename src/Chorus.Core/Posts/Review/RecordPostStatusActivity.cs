@@ -10,6 +10,7 @@ namespace Chorus.Posts.Review;
 /// </summary>
 public sealed class RecordPostStatusActivity(IPostIndex index) : TaskActivity<PostStatusChange, bool>
 {
+    /// <inheritdoc/>
     public override Task<bool> RunAsync(TaskActivityContext context, PostStatusChange input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -1,10 +1,9 @@
 using Chorus.Approvals;
 using Chorus.Artefacts;
-using Chorus.Mail;
 using Chorus.Durable;
+using Chorus.Mail;
 using Chorus.Posts.Policy;
 using Chorus.Sentiment;
-
 using Microsoft.DurableTask;
 
 namespace Chorus.Posts.Review;
@@ -15,6 +14,7 @@ namespace Chorus.Posts.Review;
 /// </summary>
 public sealed class RequestApprovalActivity(ApprovalTokenSigner signer, KeptMail mail, IArtefactStore artefacts, PostAudit audit) : TaskActivity<ApprovalRequest, MailDelivery>
 {
+    /// <inheritdoc/>
     public override async Task<MailDelivery> RunAsync(TaskActivityContext context, ApprovalRequest request)
     {
         // An activity runs to its end or its process dies; the worker does not cancel it.

@@ -10,6 +10,7 @@ namespace Chorus.Posts.Review;
 /// <summary>Scores the post's sentiment and keeps the result as <c>sentiment.json</c>.</summary>
 public sealed class ScorePostActivity(ISentimentAnalyzer analyzer, IArtefactStore artefacts, PostAudit audit) : TaskActivity<PostSubmission, DocumentSentiment?>
 {
+    /// <inheritdoc/>
     public override async Task<DocumentSentiment?> RunAsync(TaskActivityContext context, PostSubmission post)
     {
         // An activity runs to its end or its process dies; the worker does not cancel it.

@@ -17,6 +17,7 @@ internal sealed class ApiDocumentDescription : IOpenApiDocumentTransformer
                 + "'errors' name the fields at fault. Approval pages under /approvals are opened from emailed links.",
             License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
         };
+
         // No server: the document is served by every host, so clients resolve paths against wherever they read it.
         document.Servers?.Clear();
         document.Components ??= new OpenApiComponents();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.OpenApi;
 using Scalar.AspNetCore;
 
 namespace Chorus.Host.Api.Reference;

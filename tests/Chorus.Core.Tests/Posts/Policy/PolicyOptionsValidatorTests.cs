@@ -27,7 +27,7 @@ public sealed class PolicyOptionsValidatorTests
     {
         { new PolicyOptions { CompanyName = " " }, "Posts:Policy:CompanyName must contain letters or digits" },
         { new PolicyOptions { CompanyName = "!!!" }, "Posts:Policy:CompanyName must contain letters or digits" },
-        { new PolicyOptions { ProductNames = ["Harmony", ""] }, "Posts:Policy:ProductNames:1 must be a product name" },
+        { new PolicyOptions { ProductNames = ["Harmony", string.Empty] }, "Posts:Policy:ProductNames:1 must be a product name" },
         { new PolicyOptions { BannedTerms = ["  "] }, "Posts:Policy:BannedTerms:0 must be a word or phrase" },
         { new PolicyOptions { ConfidentialTerms = ["-"] }, "Posts:Policy:ConfidentialTerms:0 must be an internal name" },
         { new PolicyOptions { DisclosureTags = ["ad"] }, "Posts:Policy:DisclosureTags:0 must be a hashtag such as '#ad'" },
@@ -55,5 +55,5 @@ public sealed class PolicyOptionsValidatorTests
 
     [Fact]
     public void Every_problem_is_reported_at_once() =>
-        Assert.Equal(3, PolicyOptionsValidator.Check(new PolicyOptions { CompanyName = "", MaxLengthOther = -1, AllowedLinkDomains = ["a b"] }).Count());
+        Assert.Equal(3, PolicyOptionsValidator.Check(new PolicyOptions { CompanyName = string.Empty, MaxLengthOther = -1, AllowedLinkDomains = ["a b"] }).Count());
 }

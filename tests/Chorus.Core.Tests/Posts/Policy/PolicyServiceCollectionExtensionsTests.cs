@@ -1,4 +1,3 @@
-using Chorus.Posts;
 using Chorus.Posts.Policy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

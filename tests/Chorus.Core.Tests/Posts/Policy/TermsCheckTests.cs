@@ -73,13 +73,13 @@ public sealed class TermsCheckTests
         Assert.Equal("斑马计划", finding.Matched);
     }
 
+    // Stemmed, "guaranteed returns" would read "guarante return" and block the first post: a block stops the author,
+    // so banned and confidential terms list the forms they mean (triage terms, which only ask a person to look, match
+    // by stem).
     [Theory]
     [InlineData("We guarantee returning customers a discount")]
     [InlineData("No guaranteed return on this one")]
     public void A_banned_phrase_matches_as_written_not_by_stem(string text) =>
-        // Stemmed, "guaranteed returns" would read "guarante return" and block the first post: a block stops the
-        // author, so banned and confidential terms list the forms they mean (triage terms, which only ask a person
-        // to look, match by stem).
         Assert.Empty(Banned("guaranteed returns").Check(Drafts.Of(text), null));
 
     [Fact]

@@ -51,15 +51,18 @@ public sealed class UntrustedInputTests
         Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
     }
 
+    // The case names keep the cases apart: xUnit would otherwise give "\uD800" and "\uDC00" one id (both print as U+FFFD)
+    // and silently run only the first.
     [Theory]
-    [InlineData("\uD800")]
-    [InlineData("\uDC00")]
-    [InlineData("Chorus \uD83D rocks \uDE00 #ad")]
-    [InlineData("projet z\uD800èbre https://chorus.com/\uDC00 ana@chorus.com\uD800")]
-    [InlineData("\uDBFF\uDBFF\uDFFF\uDFFF")]
-    [InlineData("")]
-    public void Lone_surrogates_and_empty_text_never_throw(string text)
+    [InlineData("high surrogate alone", "\uD800")]
+    [InlineData("low surrogate alone", "\uDC00")]
+    [InlineData("halves apart", "Chorus \uD83D rocks \uDE00 #ad")]
+    [InlineData("lone halves in a term, a link and an address", "projet z\uD800èbre https://chorus.com/\uDC00 ana@chorus.com\uD800")]
+    [InlineData("halves in the wrong order", "\uDBFF\uDBFF\uDFFF\uDFFF")]
+    [InlineData("empty", "")]
+    public void Lone_surrogates_and_empty_text_never_throw(string @case, string text)
     {
+        Assert.NotNull(@case);
         PolicyReport report = Evaluator().Evaluate(new PostDraft(text, [Channel.X, Channel.Bluesky, Channel.Mastodon, Channel.LinkedIn, Channel.Other], []));
 
         Assert.DoesNotContain(report.Findings, f => f.Explanation.StartsWith("This check could not be run", StringComparison.Ordinal));

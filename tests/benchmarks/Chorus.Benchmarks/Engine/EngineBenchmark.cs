@@ -213,7 +213,6 @@ internal sealed class EngineBenchmark : IBenchmark
         return extra.Length == 0 ? string.Empty : " (overrides: " + string.Join(", ", extra) + ")";
     }
 
-
     private sealed record Ports(int Blob, int Queue, int Table, int Sidecar);
 
     /// <summary>Times one scenario and reports where its work items spent their time and which requests they made.</summary>

@@ -21,12 +21,12 @@ internal sealed class InstrumentedOrchestrationService(AzureStorageOrchestration
 {
     private readonly Channel<TaskActivityWorkItem> _prefetched = Channel.CreateBounded<TaskActivityWorkItem>(Math.Max(1, activityFetchers));
     private readonly CancellationTokenSource _stopping = new();
-    private Task[] _fetchers = [];
     private readonly ConcurrentDictionary<string, TaskCompletionSource<OrchestrationStatus>> _completions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<TaskOrchestrationWorkItem, long> _turnsLocked = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<TaskActivityWorkItem, long> _activitiesLocked = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<MessageKey, long> _sent = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<long>> _eventsSent = new(StringComparer.Ordinal);
+    private Task[] _fetchers = [];
 
     /// <summary>Gets the phase timings since the last <see cref="EnginePhases.Reset"/>.</summary>
     public EnginePhases Phases { get; } = new();
@@ -38,7 +38,6 @@ internal sealed class InstrumentedOrchestrationService(AzureStorageOrchestration
         => _completions.GetOrAdd(instanceId, _ => new TaskCompletionSource<OrchestrationStatus>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     // ---- Orchestration work items: pickup (message sent -> turn locked), execute (locked -> result back over gRPC), commit.
-
     public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
         TaskOrchestrationWorkItem workItem = await inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken).ConfigureAwait(false);
@@ -109,7 +108,6 @@ internal sealed class InstrumentedOrchestrationService(AzureStorageOrchestration
     }
 
     // ---- Activity work items: pickup (scheduling turn's commit started -> activity locked), execute, commit.
-
     public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
         TaskActivityWorkItem workItem = activityFetchers > 1
@@ -162,7 +160,6 @@ internal sealed class InstrumentedOrchestrationService(AzureStorageOrchestration
     }
 
     // ---- Client calls that send messages to orchestrations.
-
     public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage)
     {
         _sent[new MessageKey(creationMessage.OrchestrationInstance.InstanceId, 's', 0)] = Stopwatch.GetTimestamp();
@@ -188,7 +185,6 @@ internal sealed class InstrumentedOrchestrationService(AzureStorageOrchestration
     private long Take(MessageKey key) => _sent.TryRemove(key, out long at) ? at : 0;
 
     // ---- Everything else passes straight through.
-
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
     public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;

@@ -185,7 +185,6 @@ internal sealed partial class PostsBenchmark : IBenchmark
         return (app, baseUri);
     }
 
-
     /// <summary>The approval request's Message-ID: <c>&lt;{postId}.s{stage}.request.{recipient key}@chorus&gt;</c>.</summary>
     [GeneratedRegex(@"^<?(?<post>[^.<>@]+)\.s\d+\.request\.")]
     private static partial Regex RequestMessageId();
