@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Chorus.Infrastructure.Mentions;
@@ -46,7 +47,8 @@ public static class MentionServiceCollectionExtensions
                 context.ServiceProvider.GetRequiredService<TimeProvider>()))
             .SelectPipelineByAuthority();
 
-        services.TryAddSingleton(sp => new MentionSourceFactory(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new MentionSourceFactory(
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
 
         // Registered as the enumerable itself: the set of sources is decided by configuration, not by registrations.
         services.TryAddSingleton<IEnumerable<IMentionSource>>(sp =>

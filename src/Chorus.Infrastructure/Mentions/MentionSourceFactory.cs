@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Chorus.Mentions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Chorus.Infrastructure.Mentions;
 
@@ -9,7 +11,7 @@ namespace Chorus.Infrastructure.Mentions;
 /// with its resilience pipeline); each request carries a descriptive User-Agent, so that the people running an API can
 /// tell who is calling and how to reach them.
 /// </summary>
-public sealed class MentionSourceFactory
+public sealed class MentionSourceFactory : IDisposable
 {
     /// <summary>The Algolia base URL used for Kind HackerNews when no Endpoint is configured.</summary>
     internal static readonly Uri DefaultHackerNewsEndpoint = new("https://hn.algolia.com/");
@@ -19,14 +21,18 @@ public sealed class MentionSourceFactory
 
     private readonly IHttpClientFactory _clients;
     private readonly TimeProvider _timeProvider;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly BlueskyReachCache _blueskyReach;
     private readonly ConcurrentDictionary<string, MonthlyReadBudget> _budgets = new(StringComparer.Ordinal);
 
     /// <summary>Creates a factory whose connectors send through <paramref name="clients"/>' client named <c>Chorus.Mentions</c>.</summary>
-    public MentionSourceFactory(IHttpClientFactory clients, TimeProvider? timeProvider = null)
+    public MentionSourceFactory(IHttpClientFactory clients, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(clients);
         _clients = clients;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _blueskyReach = new BlueskyReachCache(_timeProvider);
     }
 
     /// <summary>Builds a connector for one source.</summary>
@@ -55,7 +61,8 @@ public sealed class MentionSourceFactory
         {
             MentionSourceKind.Rss => new RssMentionSource(name, options.Endpoint!, cap, http),
             MentionSourceKind.Mastodon => new MastodonMentionSource(name, AsBase(options.Endpoint!), options.AccessToken!, cap, http),
-            MentionSourceKind.Bluesky => new BlueskyMentionSource(name, AsBase(options.Endpoint!), options.Handle!, options.AppPassword!, Blank(options.Query), cap, http),
+            MentionSourceKind.Bluesky => new BlueskyMentionSource(
+                name, AsBase(options.Endpoint!), options.Handle!, options.AppPassword!, Blank(options.Query), cap, http, _blueskyReach, _loggerFactory.CreateLogger<BlueskyMentionSource>()),
             MentionSourceKind.HackerNews => new HackerNewsMentionSource(name, AsBase(options.Endpoint ?? DefaultHackerNewsEndpoint), options.Query!, cap, http),
             MentionSourceKind.X => new XMentionSource(
                 name, AsBase(options.Endpoint ?? DefaultXEndpoint), options.AccessToken!, Blank(options.UserId), Blank(options.Query), cap, Budget(name, options.MonthlyReadBudget), http),
@@ -80,6 +87,9 @@ public sealed class MentionSourceFactory
     /// </summary>
     public bool TryGetReadBudget(string sourceName, out MonthlyReadBudget budget) =>
         _budgets.TryGetValue(sourceName, out budget!);
+
+    /// <inheritdoc/>
+    public void Dispose() => _blueskyReach.Dispose();
 
     /// <summary>A source created again under the same name keeps counting where it was.</summary>
     private MonthlyReadBudget Budget(string name, int limit) =>
