@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chorus.Mentions;
+using Microsoft.Extensions.Logging;
 
 namespace Chorus.Infrastructure.Mentions;
 
@@ -13,16 +14,26 @@ namespace Chorus.Infrastructure.Mentions;
 /// else the account's <c>mention</c> notifications. Both page newest first with an opaque <c>cursor</c>. Cursor: the
 /// newest handed-over <c>indexedAt</c>, the time the AppView saw the post (ISO 8601, UTC).
 /// </summary>
-internal sealed class BlueskyMentionSource(
+/// <remarks>
+/// The authors in both lists are basic profile views, without a followers count, so each batch's authors are looked up
+/// with <c>app.bsky.actor.getProfiles</c> (25 a call) for their reach, through <paramref name="reach"/>. A lookup that
+/// fails costs only the reach: the mentions come through without it, and the failure is logged.
+/// </remarks>
+internal sealed partial class BlueskyMentionSource(
     string name,
     Uri service,
     string handle,
     string appPassword,
     string? query,
     int maxItemsPerPoll,
-    SourceHttp http) : IMentionSource
+    SourceHttp http,
+    BlueskyReachCache reach,
+    ILogger<BlueskyMentionSource> logger) : IMentionSource
 {
     private const int PageSize = 100;
+
+    /// <summary>The most actors <c>getProfiles</c> takes at once.</summary>
+    internal const int ProfilesPerCall = 25;
 
     /// <summary>
     /// How far before the cursor a search reaches back. Search filters <c>since</c> on a post's <c>createdAt</c> (when
@@ -49,13 +60,14 @@ internal sealed class BlueskyMentionSource(
         }
 
         MentionCollector<DateTimeOffset> collector = new(after, FormatCursor);
+        Dictionary<string, string> authors = new(StringComparer.Ordinal);
         HashSet<string> pageCursors = new(StringComparer.Ordinal);
         string? pageCursor = null;
         while (true)
         {
             Uri page = query is null ? NotificationsPage(pageCursor) : SearchPage(pageCursor, after);
             using JsonDocument body = await GetAsync(page, cancellationToken).ConfigureAwait(false);
-            (int received, bool reachedCursor, string? next) = http.Read(SourceHttp.Describe(HttpMethod.Get, page), body, root => ReadPage(root, collector));
+            (int received, bool reachedCursor, string? next) = http.Read(SourceHttp.Describe(HttpMethod.Get, page), body, root => ReadPage(root, collector, authors));
             bool capped = collector.IsFirstPoll && collector.Count >= maxItemsPerPoll;
             if (received == 0 || reachedCursor || capped || next is null || !pageCursors.Add(next))
             {
@@ -65,7 +77,8 @@ internal sealed class BlueskyMentionSource(
             pageCursor = next;
         }
 
-        return collector.ToBatch(cursor, maxItemsPerPoll, complete: true, keysMayTie: true);
+        MentionBatch batch = collector.ToBatch(cursor, maxItemsPerPoll, complete: true, keysMayTie: true);
+        return batch with { Mentions = await WithReachAsync(batch.Mentions, authors, cancellationToken).ConfigureAwait(false) };
     }
 
     private static string FormatCursor(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
@@ -91,7 +104,7 @@ internal sealed class BlueskyMentionSource(
         $"xrpc/app.bsky.notification.listNotifications?reasons=mention&limit={PageSize}" + (pageCursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(pageCursor)}"));
 
     /// <summary>Reads one page into the collector; notifications (newest first) end paging once one reaches the cursor.</summary>
-    private (int Received, bool ReachedCursor, string? Next) ReadPage(JsonElement root, MentionCollector<DateTimeOffset> collector)
+    private (int Received, bool ReachedCursor, string? Next) ReadPage(JsonElement root, MentionCollector<DateTimeOffset> collector, Dictionary<string, string> authors)
     {
         string list = query is null ? "notifications" : "posts";
         int index = 0;
@@ -107,13 +120,15 @@ internal sealed class BlueskyMentionSource(
             }
 
             DateTimeOffset indexedAt = JsonFields.Time(item, "indexedAt", path);
-            reachedCursor |= collector.Add(ToMention(item, path, indexedAt), indexedAt) == Admission.AtOrBeforeCursor && query is null;
+            (Mention mention, string did) = ToMention(item, path, indexedAt);
+            authors.TryAdd(mention.SourceId, did);
+            reachedCursor |= collector.Add(mention, indexedAt) == Admission.AtOrBeforeCursor && query is null;
         }
 
         return (index, reachedCursor, JsonFields.OptionalString(root, "cursor", string.Empty));
     }
 
-    private Mention ToMention(JsonElement item, string path, DateTimeOffset indexedAt)
+    private (Mention Mention, string AuthorDid) ToMention(JsonElement item, string path, DateTimeOffset indexedAt)
     {
         string uri = JsonFields.String(item, "uri", path);
         string authorPath = JsonFields.Join(path, "author");
@@ -129,7 +144,7 @@ internal sealed class BlueskyMentionSource(
             JsonFields.OptionalString(record, "createdAt", recordPath), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset created)
             ? created
             : indexedAt;
-        return new Mention(
+        Mention mention = new(
             name,
             uri,
             PostUrl(uri, authorHandle),
@@ -140,6 +155,67 @@ internal sealed class BlueskyMentionSource(
             Language(record, recordPath),
             createdAt,
             item.GetRawText());
+        return (mention, did);
+    }
+
+    /// <summary>
+    /// Fills in the reach of mentions whose author's followers count the list left out: from the cache, else from
+    /// <c>getProfiles</c>, whose answers are cached, including the accounts it did not return (gone or hidden).
+    /// </summary>
+    private async Task<IReadOnlyList<Mention>> WithReachAsync(IReadOnlyList<Mention> mentions, Dictionary<string, string> authors, CancellationToken cancellationToken)
+    {
+        Dictionary<string, long?> known = new(StringComparer.Ordinal);
+        List<string> unknown = [];
+        foreach (string did in mentions.Where(mention => mention.AuthorReach is null).Select(mention => authors[mention.SourceId]).Distinct(StringComparer.Ordinal))
+        {
+            if (reach.TryGet(did, out long? followers))
+            {
+                known[did] = followers;
+            }
+            else
+            {
+                unknown.Add(did);
+            }
+        }
+
+        try
+        {
+            foreach (string[] chunk in unknown.Chunk(ProfilesPerCall))
+            {
+                Dictionary<string, long?> found = await GetProfilesAsync(chunk, cancellationToken).ConfigureAwait(false);
+                foreach (string did in chunk)
+                {
+                    known[did] = found.GetValueOrDefault(did);
+                    reach.Remember(did, known[did]);
+                }
+            }
+        }
+        catch (MentionSourceException ex)
+        {
+            LogReachFailed(logger, ex, name, unknown.Count);
+        }
+
+        return [.. mentions.Select(mention =>
+            mention.AuthorReach is null && known.GetValueOrDefault(authors[mention.SourceId]) is { } followers ? mention with { AuthorReach = followers } : mention)];
+    }
+
+    /// <summary>Reads the followers counts of up to <see cref="ProfilesPerCall"/> accounts, by DID.</summary>
+    private async Task<Dictionary<string, long?>> GetProfilesAsync(string[] dids, CancellationToken cancellationToken)
+    {
+        Uri uri = new(service, "xrpc/app.bsky.actor.getProfiles?" + string.Join('&', dids.Select(did => $"actors={Uri.EscapeDataString(did)}")));
+        using JsonDocument body = await GetAsync(uri, cancellationToken).ConfigureAwait(false);
+        return http.Read(SourceHttp.Describe(HttpMethod.Get, uri), body, root =>
+        {
+            Dictionary<string, long?> found = new(StringComparer.Ordinal);
+            int index = 0;
+            foreach (JsonElement profile in JsonFields.Array(root, "profiles", string.Empty))
+            {
+                string path = JsonFields.Item("profiles", index++);
+                found[JsonFields.String(profile, "did", path)] = JsonFields.OptionalInt64(profile, "followersCount", path);
+            }
+
+            return found;
+        });
     }
 
     private static string? Language(JsonElement record, string recordPath)
@@ -232,4 +308,7 @@ internal sealed class BlueskyMentionSource(
         using JsonDocument session = await http.GetJsonAsync(request, Credentials, cancellationToken).ConfigureAwait(false);
         _accessJwt = http.Read(request, session, root => JsonFields.String(root, "accessJwt", string.Empty));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mention source {Source}: looking up the followers of {Authors} authors failed; their mentions come through without reach.")]
+    private static partial void LogReachFailed(ILogger logger, Exception exception, string source, int authors);
 }

@@ -1,11 +1,15 @@
 using System.Collections.Concurrent;
 using Chorus.Mentions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Chorus.Infrastructure.Mentions;
 
 /// <summary>
-/// Builds the connector for each configured source. All connectors share one <see cref="HttpClient"/>; each request
-/// carries a descriptive User-Agent, so that the people running an API can tell who is calling and how to reach them.
+/// Builds the connector for each configured source. All connectors send through the sources' client from
+/// <see cref="IHttpClientFactory"/> (registered by <see cref="MentionServiceCollectionExtensions.AddMentionSources"/>,
+/// with its resilience pipeline); each request carries a descriptive User-Agent, so that the people running an API can
+/// tell who is calling and how to reach them.
 /// </summary>
 public sealed class MentionSourceFactory : IDisposable
 {
@@ -15,25 +19,20 @@ public sealed class MentionSourceFactory : IDisposable
     /// <summary>The API base URL used for Kind X when no Endpoint is configured.</summary>
     internal static readonly Uri DefaultXEndpoint = new("https://api.x.com/");
 
-    private const int MaxResponseBytes = 16 * 1024 * 1024;
-
-    private readonly HttpClient _httpClient;
-    private readonly bool _ownsHttpClient;
+    private readonly IHttpClientFactory _clients;
     private readonly TimeProvider _timeProvider;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly BlueskyReachCache _blueskyReach;
     private readonly ConcurrentDictionary<string, MonthlyReadBudget> _budgets = new(StringComparer.Ordinal);
 
-    /// <summary>Creates a factory whose connectors send through <paramref name="httpClient"/>, which the caller keeps and disposes.</summary>
-    public MentionSourceFactory(HttpClient httpClient, TimeProvider? timeProvider = null)
-        : this(httpClient, ownsHttpClient: false, timeProvider ?? TimeProvider.System)
+    /// <summary>Creates a factory whose connectors send through <paramref name="clients"/>' client named <c>Chorus.Mentions</c>.</summary>
+    public MentionSourceFactory(IHttpClientFactory clients, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
     {
-    }
-
-    private MentionSourceFactory(HttpClient httpClient, bool ownsHttpClient, TimeProvider timeProvider)
-    {
-        ArgumentNullException.ThrowIfNull(httpClient);
-        _httpClient = httpClient;
-        _ownsHttpClient = ownsHttpClient;
-        _timeProvider = timeProvider;
+        ArgumentNullException.ThrowIfNull(clients);
+        _clients = clients;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _blueskyReach = new BlueskyReachCache(_timeProvider);
     }
 
     /// <summary>Builds a connector for one source.</summary>
@@ -56,13 +55,14 @@ public sealed class MentionSourceFactory : IDisposable
         }
 
         _ = MentionsOptionsValidator.TryParseKind(options.Kind, out MentionSourceKind kind);
-        SourceHttp http = new(_httpClient, name, _timeProvider);
+        SourceHttp http = new(_clients, name, _timeProvider);
         int cap = options.MaxItemsPerPoll;
         return kind switch
         {
             MentionSourceKind.Rss => new RssMentionSource(name, options.Endpoint!, cap, http),
             MentionSourceKind.Mastodon => new MastodonMentionSource(name, AsBase(options.Endpoint!), options.AccessToken!, cap, http),
-            MentionSourceKind.Bluesky => new BlueskyMentionSource(name, AsBase(options.Endpoint!), options.Handle!, options.AppPassword!, Blank(options.Query), cap, http),
+            MentionSourceKind.Bluesky => new BlueskyMentionSource(
+                name, AsBase(options.Endpoint!), options.Handle!, options.AppPassword!, Blank(options.Query), cap, http, _blueskyReach, _loggerFactory.CreateLogger<BlueskyMentionSource>()),
             MentionSourceKind.HackerNews => new HackerNewsMentionSource(name, AsBase(options.Endpoint ?? DefaultHackerNewsEndpoint), options.Query!, cap, http),
             MentionSourceKind.X => new XMentionSource(
                 name, AsBase(options.Endpoint ?? DefaultXEndpoint), options.AccessToken!, Blank(options.UserId), Blank(options.Query), cap, Budget(name, options.MonthlyReadBudget), http),
@@ -89,28 +89,7 @@ public sealed class MentionSourceFactory : IDisposable
         _budgets.TryGetValue(sourceName, out budget!);
 
     /// <inheritdoc/>
-    public void Dispose()
-    {
-        if (_ownsHttpClient)
-        {
-            _httpClient.Dispose();
-        }
-    }
-
-    /// <summary>Creates a factory over its own client, with the given per-request timeout; disposing the factory disposes the client.</summary>
-    internal static MentionSourceFactory CreateWithOwnClient(TimeSpan timeout, TimeProvider timeProvider)
-    {
-        SocketsHttpHandler handler = new()
-        {
-            // The client lives as long as the host: recycle connections so that DNS changes are seen.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(15),
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-        };
-
-        // A feed or API answering with something huge is a fault, not a reason to run out of memory.
-        HttpClient client = new(handler, disposeHandler: true) { Timeout = timeout, MaxResponseContentBufferSize = MaxResponseBytes };
-        return new MentionSourceFactory(client, ownsHttpClient: true, timeProvider);
-    }
+    public void Dispose() => _blueskyReach.Dispose();
 
     /// <summary>A source created again under the same name keeps counting where it was.</summary>
     private MonthlyReadBudget Budget(string name, int limit) =>

@@ -12,6 +12,9 @@ public sealed class MentionsOptions
     /// </summary>
     public Dictionary<string, MentionSourceOptions> Sources { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Gets or sets how long any one request to a source may take.</summary>
+    /// <summary>Gets or sets how long one attempt of a request to a source may take.</summary>
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets how failed requests are retried, timed out and held back (<c>Mentions:Resilience</c>).</summary>
+    public MentionsResilienceOptions Resilience { get; } = new();
 }

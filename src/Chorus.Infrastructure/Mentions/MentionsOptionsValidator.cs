@@ -12,6 +12,15 @@ internal sealed partial class MentionsOptionsValidator : IValidateOptions<Mentio
     internal static readonly TimeSpan MinTimeout = TimeSpan.FromSeconds(1);
     internal static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(5);
 
+    private const int MaxRetriesLimit = 10;
+    private const int MinCircuitRequests = 2;
+    private const int MaxCircuitRequests = 1_000;
+    private static readonly TimeSpan MaxRetryDelayLimit = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan MaxRetryWaitLimit = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan MaxTotalTimeout = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan MinBreak = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBreak = TimeSpan.FromHours(1);
+
     public ValidateOptionsResult Validate(string? name, MentionsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -26,12 +35,51 @@ internal sealed partial class MentionsOptionsValidator : IValidateOptions<Mentio
             yield return $"{Prefix}HttpTimeout must be between {MinTimeout} and {MaxTimeout} (got {options.HttpTimeout}).";
         }
 
+        foreach (string failure in CheckResilience(options.Resilience, options.HttpTimeout))
+        {
+            yield return failure;
+        }
+
         foreach ((string name, MentionSourceOptions source) in options.Sources.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             foreach (string failure in CheckSource(name, source))
             {
                 yield return failure;
             }
+        }
+    }
+
+    private static IEnumerable<string> CheckResilience(MentionsResilienceOptions resilience, TimeSpan attemptTimeout)
+    {
+        const string At = Prefix + "Resilience:";
+        if (resilience.MaxRetries is < 0 or > MaxRetriesLimit)
+        {
+            yield return $"{At}MaxRetries must be between 0 and {MaxRetriesLimit} (got {resilience.MaxRetries}).";
+        }
+
+        if (resilience.RetryDelay < TimeSpan.Zero || resilience.RetryDelay > MaxRetryDelayLimit)
+        {
+            yield return $"{At}RetryDelay must be between {TimeSpan.Zero} and {MaxRetryDelayLimit} (got {resilience.RetryDelay}).";
+        }
+
+        if (resilience.MaxRetryDelay < resilience.RetryDelay || resilience.MaxRetryDelay > MaxRetryWaitLimit)
+        {
+            yield return $"{At}MaxRetryDelay must be at least {At}RetryDelay ({resilience.RetryDelay}) and at most {MaxRetryWaitLimit} (got {resilience.MaxRetryDelay}).";
+        }
+
+        if (resilience.TotalTimeout < attemptTimeout || resilience.TotalTimeout > MaxTotalTimeout)
+        {
+            yield return $"{At}TotalTimeout must be at least {Prefix}HttpTimeout ({attemptTimeout}) and at most {MaxTotalTimeout} (got {resilience.TotalTimeout}).";
+        }
+
+        if (resilience.CircuitMinimumRequests is < MinCircuitRequests or > MaxCircuitRequests)
+        {
+            yield return $"{At}CircuitMinimumRequests must be between {MinCircuitRequests} and {MaxCircuitRequests} (got {resilience.CircuitMinimumRequests}).";
+        }
+
+        if (resilience.CircuitBreakDuration < MinBreak || resilience.CircuitBreakDuration > MaxBreak)
+        {
+            yield return $"{At}CircuitBreakDuration must be between {MinBreak} and {MaxBreak} (got {resilience.CircuitBreakDuration}).";
         }
     }
 

@@ -1,19 +1,25 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using Chorus.Mentions;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Chorus.Infrastructure.Mentions;
 
 /// <summary>
-/// Calls one source over HTTP and turns every way that can fail (network, throttling, server errors, refusals, bodies
-/// that do not parse) into a <see cref="MentionSourceException"/> naming the source and the request.
+/// Calls one source over HTTP, through the sources' named client and its resilience pipeline
+/// (<see cref="SourceResilience"/>), and turns every way that can fail (network, timeouts, an open circuit, throttling,
+/// server errors, refusals, bodies that do not parse) into a <see cref="MentionSourceException"/> naming the source and
+/// the request.
 /// </summary>
-internal sealed class SourceHttp(HttpClient client, string source, TimeProvider timeProvider)
+internal sealed class SourceHttp(IHttpClientFactory clients, string source, TimeProvider timeProvider)
 {
+    /// <summary>The name of the sources' client in <see cref="IHttpClientFactory"/>.</summary>
+    internal const string ClientName = "Chorus.Mentions";
+
     /// <summary>What every request says it is, so an operator seeing the traffic knows whose it is.</summary>
     internal const string UserAgent = "Chorus/1.0 (+https://github.com/chorus; mention monitor)";
 
@@ -25,13 +31,19 @@ internal sealed class SourceHttp(HttpClient client, string source, TimeProvider 
     /// <summary>Gets the source's configured name.</summary>
     public string Source => source;
 
-    /// <summary>Sends a request; only transport failures throw here, so the caller can look at the status first.</summary>
+    /// <summary>
+    /// Sends a request, retried as <see cref="SourceResilience"/> says; only failures to get any response throw here,
+    /// so the caller can look at the status first.
+    /// </summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // Set per request, not on the client: the client may be shared with, or given by, someone else.
+        // Set per request, not on the client: the client is configured once for every source.
         request.Headers.UserAgent.Clear();
         request.Headers.UserAgent.Add(Product);
         request.Headers.UserAgent.Add(Comment);
+
+        // A client per request, as the factory intends: it rotates the handlers underneath, so DNS changes are seen.
+        HttpClient client = clients.CreateClient(ClientName);
         try
         {
             return await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -40,8 +52,23 @@ internal sealed class SourceHttp(HttpClient client, string source, TimeProvider 
         {
             throw new MentionSourceException(source, $"{Describe(request)} failed: {ex.Message}", inner: ex);
         }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new MentionSourceException(
+                source,
+                $"{Describe(request)} timed out after {ex.Timeout.TotalSeconds:0.#} s (each attempt may take Mentions:HttpTimeout, all of them Mentions:Resilience:TotalTimeout).",
+                inner: ex);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new MentionSourceException(
+                source,
+                $"{Describe(request)} was not sent: requests to {request.RequestUri?.GetLeftPart(UriPartial.Authority)} failed repeatedly, so they are held back for Mentions:Resilience:CircuitBreakDuration before one is tried again.",
+                inner: ex);
+        }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // The client's own timeout, which also covers reading the body once the pipeline has the headers.
             throw new MentionSourceException(source, $"{Describe(request)} timed out after {client.Timeout.TotalSeconds:0.#} s.", inner: ex);
         }
     }
@@ -56,8 +83,7 @@ internal sealed class SourceHttp(HttpClient client, string source, TimeProvider 
 
         int status = (int)response.StatusCode;
         string request = Describe(response.RequestMessage);
-        TimeSpan? retryAfter = RetryAfter(response);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests || (response.StatusCode == HttpStatusCode.ServiceUnavailable && retryAfter is not null))
+        if (RetryAfterHeaders.IsThrottling(response, timeProvider.GetUtcNow(), out TimeSpan? retryAfter))
         {
             string wait = retryAfter is { } delay ? $"; retry after {delay.TotalSeconds:0} s" : string.Empty;
             throw new MentionSourceException(source, $"{request} was throttled ({status} {response.ReasonPhrase}{wait}).", retryAfter);
@@ -171,43 +197,6 @@ internal sealed class SourceHttp(HttpClient client, string source, TimeProvider 
 
     /// <inheritdoc cref="Describe(HttpRequestMessage?)"/>
     public static string Describe(HttpMethod method, Uri uri) => $"{method} {uri.GetLeftPart(UriPartial.Path)}";
-
-    /// <summary>
-    /// Reads how long the source asked us to wait: <c>Retry-After</c> (seconds or an HTTP date), else
-    /// <c>x-rate-limit-reset</c> (when the window reopens).
-    /// </summary>
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        DateTimeOffset now = timeProvider.GetUtcNow();
-        if (response.Headers.RetryAfter is { } retryAfter)
-        {
-            if (retryAfter.Delta is { } delta)
-            {
-                return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-            }
-
-            if (retryAfter.Date is { } date)
-            {
-                return date > now ? date - now : TimeSpan.Zero;
-            }
-        }
-
-        if (response.Headers.TryGetValues("x-rate-limit-reset", out IEnumerable<string>? values) && values.FirstOrDefault() is { } value)
-        {
-            // X sends epoch seconds; Mastodon, under the same (case-insensitive) name, an ISO 8601 time.
-            DateTimeOffset? reset =
-                long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long epochSeconds) && epochSeconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
-                    ? DateTimeOffset.FromUnixTimeSeconds(epochSeconds)
-                : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset time) ? time
-                : null;
-            if (reset is { } at)
-            {
-                return at > now ? at - now : TimeSpan.Zero;
-            }
-        }
-
-        return null;
-    }
 
     private static async Task<string> ExcerptAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

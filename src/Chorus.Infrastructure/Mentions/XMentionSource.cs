@@ -12,6 +12,14 @@ namespace Chorus.Infrastructure.Mentions;
 /// first with <c>pagination_token</c>; <c>since_id</c> keeps them to what is new. Cursor: the newest handed-over post
 /// id. Every post returned is billed, so each is counted against a <see cref="MonthlyReadBudget"/>.
 /// </summary>
+/// <remarks>
+/// A retweet's own text is <c>RT @author: </c> and the start of the original, cut short, and it is credited to
+/// whoever retweeted. The mention is the original instead (expanded into <c>includes.tweets</c>, its
+/// author into <c>includes.users</c>): its id, whole text, author and reach, time and address. So twenty retweets of
+/// one complaint are one mention, in one poll or across polls, since the mention's id derives from the original's id
+/// and day; the retweet's own id still orders the page and moves the cursor. A quote is the quoter's own post and
+/// stays so. A retweet whose original X did not expand (deleted, or protected) is kept as it came.
+/// </remarks>
 internal sealed class XMentionSource(
     string name,
     Uri api,
@@ -78,7 +86,8 @@ internal sealed class XMentionSource(
             ? $"2/users/{Uri.EscapeDataString(userId!)}/mentions?"
             : $"2/tweets/search/recent?query={Uri.EscapeDataString(query)}&");
         uri.Append(CultureInfo.InvariantCulture, $"max_results={size}")
-            .Append("&tweet.fields=created_at,lang,author_id,public_metrics&expansions=author_id&user.fields=username,name,public_metrics");
+            .Append("&tweet.fields=created_at,lang,author_id,public_metrics,referenced_tweets,note_tweet")
+            .Append("&expansions=author_id,referenced_tweets.id,referenced_tweets.id.author_id&user.fields=username,name,public_metrics");
         if (sinceId is not null)
         {
             uri.Append("&since_id=").Append(sinceId);
@@ -95,15 +104,9 @@ internal sealed class XMentionSource(
     private (int Received, string? Next) ReadPage(JsonElement root, MentionCollector<SnowflakeId> collector)
     {
         JsonElement meta = JsonFields.Object(root, "meta", string.Empty);
-        Dictionary<string, JsonElement> users = new(StringComparer.Ordinal);
-        if (JsonFields.OptionalObject(root, "includes", string.Empty) is { } includes && includes.TryGetProperty("users", out JsonElement _))
-        {
-            int userIndex = 0;
-            foreach (JsonElement user in JsonFields.Array(includes, "users", "includes"))
-            {
-                users[JsonFields.String(user, "id", JsonFields.Item("includes.users", userIndex++))] = user;
-            }
-        }
+        JsonElement? includes = JsonFields.OptionalObject(root, "includes", string.Empty);
+        Dictionary<string, JsonElement> users = Included(includes, "users");
+        Dictionary<string, JsonElement> tweets = Included(includes, "tweets");
 
         int index = 0;
         if (root.TryGetProperty("data", out JsonElement data) && data.ValueKind != JsonValueKind.Null)
@@ -111,13 +114,7 @@ internal sealed class XMentionSource(
             foreach (JsonElement post in JsonFields.Array(root, "data", string.Empty))
             {
                 string path = JsonFields.Item("data", index++);
-                string id = JsonFields.String(post, "id", path);
-                if (!id.All(char.IsAsciiDigit))
-                {
-                    throw new FormatException($"{path}.id is not a post id (got '{id}')");
-                }
-
-                collector.Add(ToMention(post, path, id, users), new SnowflakeId(id));
+                collector.Add(ToMention(post, path, users, tweets), new SnowflakeId(PostId(post, path)));
             }
         }
         else if (JsonFields.OptionalInt64(meta, "result_count", "meta") is not 0)
@@ -126,6 +123,28 @@ internal sealed class XMentionSource(
         }
 
         return (index, JsonFields.OptionalString(meta, "next_token", "meta"));
+    }
+
+    /// <summary>Indexes an <c>includes</c> list (users or tweets) by id.</summary>
+    private static Dictionary<string, JsonElement> Included(JsonElement? includes, string list)
+    {
+        Dictionary<string, JsonElement> byId = new(StringComparer.Ordinal);
+        if (includes is { } present && present.TryGetProperty(list, out JsonElement items) && items.ValueKind != JsonValueKind.Null)
+        {
+            int index = 0;
+            foreach (JsonElement item in JsonFields.Array(present, list, "includes"))
+            {
+                byId[JsonFields.String(item, "id", JsonFields.Item($"includes.{list}", index++))] = item;
+            }
+        }
+
+        return byId;
+    }
+
+    private static string PostId(JsonElement post, string path)
+    {
+        string id = JsonFields.String(post, "id", path);
+        return id.All(char.IsAsciiDigit) ? id : throw new FormatException($"{path}.id is not a post id (got '{id}')");
     }
 
     /// <summary>Quotes the first of the <c>errors</c> X sends beside (or instead of) data, if any.</summary>
@@ -143,9 +162,11 @@ internal sealed class XMentionSource(
         return detail is null ? string.Empty : $" (X says: {detail})";
     }
 
-    private Mention ToMention(JsonElement post, string path, string id, Dictionary<string, JsonElement> users)
+    private Mention ToMention(JsonElement post, string path, Dictionary<string, JsonElement> users, Dictionary<string, JsonElement> tweets)
     {
-        string authorId = JsonFields.String(post, "author_id", path);
+        (JsonElement subject, string subjectPath) = Retweeted(post, path, tweets) ?? (post, path);
+        string id = PostId(subject, subjectPath);
+        string authorId = JsonFields.String(subject, "author_id", subjectPath);
         string? username = null, displayName = null;
         long? followers = null;
         if (users.TryGetValue(authorId, out JsonElement user))
@@ -158,9 +179,13 @@ internal sealed class XMentionSource(
                 : null;
         }
 
-        // X escapes &, < and > in post text even though it is not HTML.
-        string text = WebUtility.HtmlDecode(JsonFields.OptionalString(post, "text", path) ?? string.Empty);
-        string? language = JsonFields.OptionalString(post, "lang", path);
+        // X escapes &, < and > in post text even though it is not HTML. A post longer than 280 characters is cut in
+        // text and whole in note_tweet.
+        string? whole = JsonFields.OptionalObject(subject, "note_tweet", subjectPath) is { } note
+            ? JsonFields.OptionalString(note, "text", JsonFields.Join(subjectPath, "note_tweet"))
+            : null;
+        string text = WebUtility.HtmlDecode(whole ?? JsonFields.OptionalString(subject, "text", subjectPath) ?? string.Empty);
+        string? language = JsonFields.OptionalString(subject, "lang", subjectPath);
         return new Mention(
             name,
             id,
@@ -179,7 +204,30 @@ internal sealed class XMentionSource(
                 "ji" => "yi",
                 _ => language,
             },
-            JsonFields.Time(post, "created_at", path),
-            post.GetRawText());
+            JsonFields.Time(subject, "created_at", subjectPath),
+            subject.GetRawText());
+    }
+
+    /// <summary>The original of a retweet, as expanded into <c>includes.tweets</c>; null for any other post.</summary>
+    private static (JsonElement Tweet, string Path)? Retweeted(JsonElement post, string path, Dictionary<string, JsonElement> tweets)
+    {
+        if (!post.TryGetProperty("referenced_tweets", out JsonElement references) || references.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        string referencesPath = JsonFields.Join(path, "referenced_tweets");
+        int index = 0;
+        foreach (JsonElement reference in JsonFields.Array(post, "referenced_tweets", path))
+        {
+            string referencePath = JsonFields.Item(referencesPath, index++);
+            string id = JsonFields.String(reference, "id", referencePath);
+            if (JsonFields.String(reference, "type", referencePath) == "retweeted" && tweets.TryGetValue(id, out JsonElement original))
+            {
+                return (original, $"includes.tweets[id={id}]");
+            }
+        }
+
+        return null;
     }
 }

@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Chorus.Infrastructure.Mentions;
 using Chorus.Mentions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Chorus.Infrastructure.Tests.Mentions;
 
@@ -14,6 +18,10 @@ public sealed class BlueskyMentionSourceTests : IAsyncLifetime
     private const string TobiAgain = "at://did:plc:4xk2lw3yq5ypc7g3z7lrn6vb/app.bsky.feed.post/3lqacj2ab7s2e";
     private const string LateIndexed = "at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3lqabj9zz2c2f";
     private const string Fox = "at://did:plc:q6gjnaw2blty4crticxkmujt/app.bsky.feed.post/3lqack4mn6k2g";
+    private const string MarenDid = "did:plc:z72i7hdynmk6r22z27h6tvur";
+    private const string TobiDid = "did:plc:4xk2lw3yq5ypc7g3z7lrn6vb";
+    private const string NoHandleDid = "did:plc:q6gjnaw2blty4crticxkmujt";
+    private const string LenaDid = "did:plc:7lrn6vbq5ypc4xk2lw3yz7g3";
 
     private SourceHarness _harness = null!;
     private FakeBluesky _bluesky = null!;
@@ -41,7 +49,7 @@ public sealed class BlueskyMentionSourceTests : IAsyncLifetime
             Assert.Equal(FakeBluesky.AppPassword, credentials.RootElement.GetProperty("password").GetString());
         }
 
-        ServedRequest[] searches = [.. _harness.Server.Requests.Skip(1)];
+        ServedRequest[] searches = [.. _harness.Server.Requests.Where(request => request.Path == FakeBluesky.SearchPath)];
         MentionAssert.Params(searches, "cursor", null, "2");
         Assert.All(searches, request =>
         {
@@ -58,7 +66,7 @@ public sealed class BlueskyMentionSourceTests : IAsyncLifetime
 
         Mention tobi = batch.Mentions[1];
         Assert.Equal(new Uri("https://bsky.app/profile/tobi.dev/post/3lqabd7sm4c2b"), tobi.Url);
-        Assert.Equal(("tobi.dev", "Tobi", (long?)null), (tobi.AuthorHandle, tobi.AuthorName, tobi.AuthorReach));
+        Assert.Equal(("tobi.dev", "Tobi", (long?)88211), (tobi.AuthorHandle, tobi.AuthorName, tobi.AuthorReach));
         Assert.Equal(("Acme logged me out <again>. Third time today", "en"), (tobi.Text, tobi.Language));
         Assert.Equal(new DateTimeOffset(2025, 6, 2, 9, 4, 10, TimeSpan.Zero), tobi.CreatedAt);
         using JsonDocument raw = JsonDocument.Parse(tobi.RawPayload);
@@ -126,9 +134,9 @@ public sealed class BlueskyMentionSourceTests : IAsyncLifetime
         MentionBatch first = await source.PollAsync(null);
 
         MentionAssert.Batch(first, [Maren, Tobi, NoHandle], "2025-06-02T09:07:45.0030000Z");
-        Assert.All(_harness.Server.Requests.Skip(1), request =>
+        Assert.All(_harness.Server.Requests.Where(request => request.Path == FakeBluesky.NotificationsPath), request =>
         {
-            Assert.Equal((FakeBluesky.NotificationsPath, "mention", "100"), (request.Path, request.Param("reasons"), request.Param("limit")));
+            Assert.Equal(("mention", "100"), (request.Param("reasons"), request.Param("limit")));
             Assert.Equal("Bearer access-jwt-1", request.Header("Authorization"));
         });
         Assert.Equal(new Uri("https://bsky.app/profile/maren.bsky.social/post/3lqabc2k2xs2a"), first.Mentions[0].Url);
@@ -199,6 +207,102 @@ public sealed class BlueskyMentionSourceTests : IAsyncLifetime
         Assert.Contains($"POST {_harness.Server.BaseUri}xrpc/com.atproto.server.createSession was refused (401 Unauthorized)", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-wrong", failure.Message, StringComparison.Ordinal);
         Assert.Equal([FakeBluesky.SessionPath], _harness.Server.Requests.Select(request => request.Path).ToArray());
+    }
+
+    [Fact]
+    public async Task Reach_is_the_followers_count_from_one_getProfiles_call_for_the_batchs_authors()
+    {
+        MentionBatch batch = await Source().PollAsync(null);
+
+        Assert.Equal([1523L, 88211L, 37L, 5312L], batch.Mentions.Select(mention => mention.AuthorReach));
+        ServedRequest lookup = Assert.Single(_harness.Server.Requests, request => request.Path == FakeBluesky.ProfilesPath);
+        Assert.Equal([TobiDid, LenaDid, NoHandleDid, MarenDid], lookup.Param("actors")!.Split(',').Order(StringComparer.Ordinal));
+        Assert.Equal("Bearer access-jwt-1", lookup.Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task An_author_seen_again_by_any_source_is_not_looked_up_again_until_the_cache_lifetime_has_passed()
+    {
+        await Source().PollAsync(null);
+        await Source().PollAsync(null);
+        await Source(query: null).PollAsync(null);
+
+        Assert.Single(_harness.Server.Requests, request => request.Path == FakeBluesky.ProfilesPath);
+
+        _harness.Time.Advance(BlueskyReachCache.Lifetime + TimeSpan.FromSeconds(1));
+        MentionBatch later = await Source().PollAsync(null);
+
+        Assert.Equal(2, _harness.Server.Requests.Count(request => request.Path == FakeBluesky.ProfilesPath));
+        Assert.Equal(88211, later.Mentions[1].AuthorReach);
+    }
+
+    [Fact]
+    public async Task Many_authors_are_looked_up_25_a_call()
+    {
+        JsonNode post = Payloads.Json("bluesky-search-posts.json")["posts"]![0]!;
+        JsonNode profile = Payloads.Json("bluesky-profiles.json")["profiles"]![0]!;
+        JsonArray posts = [], profiles = [];
+        for (int i = 0; i < 30; i++)
+        {
+            string did = $"did:plc:author{i:D2}abcdefghijklmnop";
+            string time = new DateTimeOffset(2025, 6, 2, 9, 0, i, TimeSpan.Zero).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            JsonNode copy = post.DeepClone();
+            copy["uri"] = $"at://{did}/app.bsky.feed.post/3lqz{i:D2}aaaa2a";
+            copy["author"]!["did"] = did;
+            copy["author"]!["handle"] = $"author{i}.bsky.social";
+            copy["record"]!["createdAt"] = time;
+            copy["indexedAt"] = time;
+            posts.Add(copy);
+            JsonNode account = profile.DeepClone();
+            account["did"] = did;
+            account["handle"] = $"author{i}.bsky.social";
+            account["followersCount"] = 1000 + i;
+            profiles.Add(account);
+        }
+
+        _bluesky = new FakeBluesky { PageSize = 100 }.PublishPosts(new JsonObject { ["posts"] = posts }).PublishProfiles(new JsonObject { ["profiles"] = profiles });
+        _harness.Server.Handler = _bluesky.Handle;
+
+        MentionBatch batch = await Source().PollAsync(null);
+
+        Assert.Equal(Enumerable.Range(1000, 30).Select(count => (long?)count), batch.Mentions.Select(mention => mention.AuthorReach));
+        Assert.Equal(
+            [25, 5],
+            _harness.Server.Requests.Where(request => request.Path == FakeBluesky.ProfilesPath).Select(request => request.Param("actors")!.Split(',').Length));
+    }
+
+    [Fact]
+    public async Task An_account_without_a_profile_comes_through_without_reach_and_is_not_asked_for_again()
+    {
+        _bluesky.RemoveProfile(TobiDid);
+
+        MentionBatch first = await Source().PollAsync(null);
+        await Source().PollAsync(null);
+
+        Assert.Null(first.Mentions[1].AuthorReach);
+        Assert.Equal(1523, first.Mentions[0].AuthorReach);
+        Assert.Single(_harness.Server.Requests, request => request.Path == FakeBluesky.ProfilesPath);
+    }
+
+    [Fact]
+    public async Task A_failed_lookup_loses_no_mention_they_come_without_reach_it_is_logged_and_tried_again_next_poll()
+    {
+        _harness.Server.Handler = request => request.Path == FakeBluesky.ProfilesPath ? new Reply(502, "bad gateway", "text/plain") : _bluesky.Handle(request);
+        IMentionSource source = Source();
+
+        MentionBatch batch = await source.PollAsync(null);
+
+        MentionAssert.Batch(batch, [Maren, Tobi, NoHandle, Lena], "2025-06-02T09:11:30.7770000Z");
+        Assert.All(batch.Mentions, mention => Assert.Null(mention.AuthorReach));
+        FakeLogRecord logged = Assert.Single(_harness.Logs.GetSnapshot(), record => record.Category == typeof(BlueskyMentionSource).FullName);
+        Assert.Equal(LogLevel.Warning, logged.Level);
+        Assert.Equal($"Mention source {SourceHarness.SourceName}: looking up the followers of 4 authors failed; their mentions come through without reach.", logged.Message);
+        Assert.Contains("failed with a server error (502 Bad Gateway)", Assert.IsType<MentionSourceException>(logged.Exception).Message, StringComparison.Ordinal);
+
+        _harness.Server.Handler = _bluesky.Handle;
+        MentionBatch again = await source.PollAsync(null);
+
+        Assert.Equal(88211, again.Mentions[1].AuthorReach);
     }
 
     private IMentionSource Source(string? query = "acme", int maxItemsPerPoll = MentionSourceOptions.DefaultMaxItemsPerPoll) => _harness.Create(new MentionSourceOptions

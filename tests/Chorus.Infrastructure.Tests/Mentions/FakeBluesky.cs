@@ -4,21 +4,26 @@ using System.Text.Json.Nodes;
 namespace Chorus.Infrastructure.Tests.Mentions;
 
 /// <summary>
-/// A Bluesky PDS: <c>createSession</c> handing out a new access token each time, and <c>searchPosts</c> and
-/// <c>listNotifications</c> over recorded items, newest first with an opaque <c>cursor</c>. Search's <c>since</c> is
-/// inclusive and compares <c>sortAt</c>, the earlier of <c>createdAt</c> and <c>indexedAt</c>, as the AppView does.
+/// A Bluesky PDS: <c>createSession</c> handing out a new access token each time, <c>searchPosts</c> and
+/// <c>listNotifications</c> over recorded items, newest first with an opaque <c>cursor</c>, and <c>getProfiles</c> over
+/// recorded profiles (at most 25 actors, unknown ones left out). Search's <c>since</c> is inclusive and compares
+/// <c>sortAt</c>, the earlier of <c>createdAt</c> and <c>indexedAt</c>, as the AppView does.
 /// </summary>
 internal sealed class FakeBluesky
 {
     public const string SessionPath = "/xrpc/com.atproto.server.createSession";
     public const string SearchPath = "/xrpc/app.bsky.feed.searchPosts";
     public const string NotificationsPath = "/xrpc/app.bsky.notification.listNotifications";
+    public const string ProfilesPath = "/xrpc/app.bsky.actor.getProfiles";
     public const string AccountHandle = "acme.bsky.social";
     public const string AppPassword = "abcd-efgh-ijkl-mnop";
 
     private readonly List<JsonObject> _posts = [];
     private readonly List<JsonObject> _notifications = [];
+    private readonly Dictionary<string, JsonObject> _profiles = [];
     private string? _token;
+
+    public FakeBluesky() => PublishProfiles(Payloads.Json("bluesky-profiles.json"));
 
     public int PageSize { get; set; } = 2;
 
@@ -33,11 +38,26 @@ internal sealed class FakeBluesky
     /// <summary>Makes every token handed out so far invalid.</summary>
     public void ExpireSession() => _token = null;
 
-    public FakeBluesky PublishPosts(string payload)
+    public FakeBluesky PublishPosts(string payload) => PublishPosts(Payloads.Json(payload));
+
+    public FakeBluesky PublishPosts(JsonNode recorded)
     {
-        _posts.AddRange(Payloads.Json(payload)["posts"]!.AsArray().Select(node => node!.AsObject()));
+        _posts.AddRange(recorded["posts"]!.AsArray().Select(node => node!.AsObject()));
         return this;
     }
+
+    public FakeBluesky PublishProfiles(JsonNode recorded)
+    {
+        foreach (JsonNode? profile in recorded["profiles"]!.AsArray())
+        {
+            _profiles[(string)profile!["did"]!] = profile.AsObject();
+        }
+
+        return this;
+    }
+
+    /// <summary>Makes an account's profile unknown, as a deleted or suspended account's is.</summary>
+    public void RemoveProfile(string did) => _profiles.Remove(did);
 
     public FakeBluesky PublishNotifications(string payload)
     {
@@ -62,7 +82,7 @@ internal sealed class FakeBluesky
             return Reply.Json(session.ToJsonString());
         }
 
-        if (request.Path is not (SearchPath or NotificationsPath))
+        if (request.Path is not (SearchPath or NotificationsPath or ProfilesPath))
         {
             return Reply.NotFound(request);
         }
@@ -74,7 +94,26 @@ internal sealed class FakeBluesky
                 : new Reply(401, """{"error":"AuthenticationRequired","message":"Authentication Required"}""");
         }
 
-        return request.Path == SearchPath ? Search(request) : Notifications(request);
+        return request.Path switch
+        {
+            SearchPath => Search(request),
+            NotificationsPath => Notifications(request),
+            _ => Profiles(request),
+        };
+    }
+
+    private Reply Profiles(ServedRequest request)
+    {
+        // The test server joins a repeated parameter's values with commas, which no DID contains.
+        string[] actors = request.Param("actors")?.Split(',') ?? [];
+        if (actors.Length is 0 or > 25)
+        {
+            string problem = actors.Length == 0 ? "Params must have the property \"actors\"" : "actors must not have more than 25 elements";
+            return new Reply(400, new JsonObject { ["error"] = "InvalidRequest", ["message"] = $"Error: {problem}" }.ToJsonString());
+        }
+
+        JsonArray found = [.. actors.Where(_profiles.ContainsKey).Select(did => _profiles[did].DeepClone())];
+        return Reply.Json(new JsonObject { ["profiles"] = found }.ToJsonString());
     }
 
     private Reply Search(ServedRequest request)

@@ -5,8 +5,9 @@ namespace Chorus.Infrastructure.Tests.Mentions;
 
 /// <summary>
 /// X API v2's user mention timeline and recent search over recorded posts: newest first, <c>since_id</c>,
-/// <c>max_results</c> within the documented bounds, <c>pagination_token</c> from <c>meta.next_token</c>, and the
-/// authors under <c>includes.users</c>. Pages are at most <see cref="PageSize"/> long.
+/// <c>max_results</c> within the documented bounds, <c>pagination_token</c> from <c>meta.next_token</c>, the authors
+/// under <c>includes.users</c>, and, as the request's <c>expansions</c> ask, the posts a page's posts retweet, quote or
+/// reply to under <c>includes.tweets</c> with their authors. Pages are at most <see cref="PageSize"/> long.
 /// </summary>
 internal sealed class FakeX
 {
@@ -17,6 +18,7 @@ internal sealed class FakeX
 
     private readonly List<JsonObject> _posts = [];
     private readonly Dictionary<string, JsonObject> _users = [];
+    private readonly Dictionary<string, JsonObject> _referenced = [];
 
     public int PageSize { get; set; } = 2;
 
@@ -33,6 +35,11 @@ internal sealed class FakeX
         foreach (JsonNode? user in recorded["includes"]!["users"]!.AsArray())
         {
             _users[(string)user!["id"]!] = user.AsObject();
+        }
+
+        foreach (JsonNode? tweet in recorded["includes"]!["tweets"]?.AsArray() ?? [])
+        {
+            _referenced[(string)tweet!["id"]!] = tweet.AsObject();
         }
 
         return this;
@@ -82,14 +89,32 @@ internal sealed class FakeX
             meta["next_token"] = $"page-{offset + size}";
         }
 
-        JsonArray users = [.. page.Select(post => (string)post["author_id"]!).Distinct().Select(id => _users[id].DeepClone())];
+        string[] expansions = (request.Param("expansions") ?? string.Empty).Split(',');
+        List<JsonObject> referenced = expansions.Contains("referenced_tweets.id")
+            ? [.. page.SelectMany(References).Distinct().Where(_referenced.ContainsKey).Select(id => _referenced[id])]
+            : [];
+        IEnumerable<string> authors = page.Select(post => (string)post["author_id"]!);
+        if (expansions.Contains("referenced_tweets.id.author_id"))
+        {
+            authors = authors.Concat(referenced.Select(tweet => (string)tweet["author_id"]!));
+        }
+
+        JsonObject includes = new() { ["users"] = new JsonArray([.. authors.Distinct().Select(id => _users[id].DeepClone())]) };
+        if (referenced.Count > 0)
+        {
+            includes["tweets"] = new JsonArray([.. referenced.Select(tweet => tweet.DeepClone())]);
+        }
+
         return Reply.Json(new JsonObject
         {
             ["data"] = new JsonArray([.. page.Select(post => post.DeepClone())]),
-            ["includes"] = new JsonObject { ["users"] = users },
+            ["includes"] = includes,
             ["meta"] = meta,
         }.ToJsonString());
     }
+
+    private static IEnumerable<string> References(JsonObject post) =>
+        post["referenced_tweets"]?.AsArray().Select(reference => (string)reference!["id"]!) ?? [];
 
     private static long Id(JsonObject post) => long.Parse((string)post["id"]!, CultureInfo.InvariantCulture);
 }

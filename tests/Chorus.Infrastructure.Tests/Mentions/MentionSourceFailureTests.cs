@@ -29,6 +29,8 @@ public sealed class MentionSourceFailureTests
 
         MentionSourceException failure = await MentionAssert.FailsAsync(connector.Source, null);
 
+        // Longer than Mentions:Resilience:MaxRetryDelay: not sat out in the poll, but left to the monitor's pause.
+        Assert.Single(connector.Harness.Server.Requests, request => request.Path == connector.ListPath);
         Assert.Equal(TimeSpan.FromSeconds(120), failure.RetryAfter);
         Assert.Contains("was throttled (429 Too Many Requests; retry after 120 s)", failure.Message, StringComparison.Ordinal);
     }
@@ -60,13 +62,16 @@ public sealed class MentionSourceFailureTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task A_500_is_a_failure_without_a_delay(string name)
+    public async Task A_500_that_persists_is_retried_and_then_a_failure_without_a_delay(string name)
     {
         await using ConnectorCase connector = await ConnectorCase.StartAsync(name);
-        connector.Harness.Server.Script(connector.ListPath, new Reply(500, "upstream exploded", "text/plain"));
+        Func<ServedRequest, Reply> source = connector.Harness.Server.Handler;
+        connector.Harness.Server.Handler = request => request.Path == connector.ListPath ? new Reply(500, "upstream exploded", "text/plain") : source(request);
 
         MentionSourceException failure = await MentionAssert.FailsAsync(connector.Source, null);
 
+        // The first attempt and Mentions:Resilience:MaxRetries (3) more.
+        Assert.Equal(4, connector.Harness.Server.Requests.Count(request => request.Path == connector.ListPath));
         Assert.Null(failure.RetryAfter);
         Assert.Contains($"GET {new Uri(connector.Harness.Server.BaseUri, connector.ListPath)} failed with a server error (500 Internal Server Error): upstream exploded.", failure.Message, StringComparison.Ordinal);
     }
@@ -108,12 +113,13 @@ public sealed class MentionSourceFailureTests
 
         Assert.Contains("was refused (403 Forbidden): check ", failure.Message, StringComparison.Ordinal);
         Assert.Null(failure.RetryAfter);
+        Assert.Single(connector.Harness.Server.Requests, request => request.Path == connector.ListPath);
     }
 
     [Fact]
     public async Task An_unreachable_source_is_a_failure_naming_the_request()
     {
-        SourceHarness harness = await SourceHarness.StartAsync();
+        await using SourceHarness harness = await SourceHarness.StartAsync();
         Uri gone = harness.Server.BaseUri;
         IMentionSource source = harness.Create(new MentionSourceOptions { Kind = "Rss", Schedule = "* * * * *", Endpoint = new Uri(gone, "feed.xml") });
         await harness.Server.DisposeAsync();
@@ -122,8 +128,6 @@ public sealed class MentionSourceFailureTests
 
         Assert.Contains($"GET {gone}feed.xml failed: ", failure.Message, StringComparison.Ordinal);
         Assert.IsType<HttpRequestException>(failure.InnerException);
-        harness.Factory.Dispose();
-        harness.Client.Dispose();
     }
 
     public static TheoryData<string> Cases() => ConnectorCase.Names;

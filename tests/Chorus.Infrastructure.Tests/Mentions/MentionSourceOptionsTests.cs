@@ -69,19 +69,9 @@ public sealed class MentionSourceOptionsTests
     public void The_registered_enumerable_holds_a_connector_for_each_enabled_source_and_validation_runs_at_start()
     {
         IServiceCollection services = Register(EverySource);
-        MentionsOptions options = services.CreateOptions<MentionsOptions>();
-        IOptions<MentionsOptions> wrapped = Options.Create(options);
-        using MentionSourceFactory factory = services.CreateSingleton<MentionSourceFactory>(new Dictionary<Type, object>
-        {
-            [typeof(IOptions<MentionsOptions>)] = wrapped,
-            [typeof(TimeProvider)] = TimeProvider.System,
-        });
+        using ServiceProvider provider = services.BuildServiceProvider();
 
-        IEnumerable<IMentionSource> sources = services.CreateSingleton<IEnumerable<IMentionSource>>(new Dictionary<Type, object>
-        {
-            [typeof(MentionSourceFactory)] = factory,
-            [typeof(IOptions<MentionsOptions>)] = wrapped,
-        });
+        IEnumerable<IMentionSource> sources = provider.GetRequiredService<IEnumerable<IMentionSource>>();
 
         Assert.Collection(
             sources,
@@ -90,10 +80,21 @@ public sealed class MentionSourceOptionsTests
             source => Assert.Equal("hn", Assert.IsType<HackerNewsMentionSource>(source).Name),
             source => Assert.Equal("mastodon", Assert.IsType<MastodonMentionSource>(source).Name),
             source => Assert.Equal("x-mentions", Assert.IsType<XMentionSource>(source).Name));
+        MentionSourceFactory factory = provider.GetRequiredService<MentionSourceFactory>();
         Assert.True(factory.TryGetReadBudget("x-mentions", out MonthlyReadBudget budget));
         Assert.Equal(1500, budget.Limit);
         Assert.False(factory.TryGetReadBudget("hn", out _));
         Assert.Contains(services, d => d.ServiceType == typeof(IStartupValidator));
+    }
+
+    [Fact]
+    public void The_sources_client_has_the_total_timeout_and_a_cap_on_what_it_buffers()
+    {
+        using ServiceProvider provider = Register(new() { ["Mentions:Resilience:TotalTimeout"] = "00:04:00" }).BuildServiceProvider();
+
+        using HttpClient client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(SourceHttp.ClientName);
+
+        Assert.Equal((TimeSpan.FromMinutes(4), 16L * 1024 * 1024), (client.Timeout, client.MaxResponseContentBufferSize));
     }
 
     [Theory]
@@ -155,7 +156,36 @@ public sealed class MentionSourceOptionsTests
 
     [Fact]
     public void A_timeout_out_of_range_fails_start_up() =>
-        Assert.Equal("Mentions:HttpTimeout must be between 00:00:01 and 00:05:00 (got 00:10:00).", Failure(new() { ["Mentions:HttpTimeout"] = "00:10:00" }));
+        Assert.Equal(
+            "Mentions:HttpTimeout must be between 00:00:01 and 00:05:00 (got 00:10:00).",
+            Failure(new() { ["Mentions:HttpTimeout"] = "00:10:00", ["Mentions:Resilience:TotalTimeout"] = "00:20:00" }));
+
+    [Fact]
+    public void The_resilience_settings_default_to_three_retries_a_30_second_cap_and_a_circuit_per_host()
+    {
+        MentionsResilienceOptions resilience = Register([]).CreateOptions<MentionsOptions>().Resilience;
+
+        Assert.Equal(
+            (3, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(3), 8, TimeSpan.FromMinutes(2)),
+            (resilience.MaxRetries, resilience.RetryDelay, resilience.MaxRetryDelay, resilience.TotalTimeout, resilience.CircuitMinimumRequests, resilience.CircuitBreakDuration));
+    }
+
+    [Theory]
+    [MemberData(nameof(ResilienceProblems))]
+    public void A_resilience_setting_out_of_range_fails_start_up_naming_it(Dictionary<string, string?> settings, string message) =>
+        Assert.Equal(message, Failure(settings));
+
+    public static TheoryData<Dictionary<string, string?>, string> ResilienceProblems() => new()
+    {
+        { new() { ["Mentions:Resilience:MaxRetries"] = "11" }, "Mentions:Resilience:MaxRetries must be between 0 and 10 (got 11)." },
+        { new() { ["Mentions:Resilience:MaxRetries"] = "-1" }, "Mentions:Resilience:MaxRetries must be between 0 and 10 (got -1)." },
+        { new() { ["Mentions:Resilience:RetryDelay"] = "00:02:00", ["Mentions:Resilience:MaxRetryDelay"] = "00:05:00" }, "Mentions:Resilience:RetryDelay must be between 00:00:00 and 00:01:00 (got 00:02:00)." },
+        { new() { ["Mentions:Resilience:RetryDelay"] = "00:00:10", ["Mentions:Resilience:MaxRetryDelay"] = "00:00:05" }, "Mentions:Resilience:MaxRetryDelay must be at least Mentions:Resilience:RetryDelay (00:00:10) and at most 00:10:00 (got 00:00:05)." },
+        { new() { ["Mentions:Resilience:MaxRetryDelay"] = "01:00:00" }, "Mentions:Resilience:MaxRetryDelay must be at least Mentions:Resilience:RetryDelay (00:00:02) and at most 00:10:00 (got 01:00:00)." },
+        { new() { ["Mentions:HttpTimeout"] = "00:01:00", ["Mentions:Resilience:TotalTimeout"] = "00:00:30" }, "Mentions:Resilience:TotalTimeout must be at least Mentions:HttpTimeout (00:01:00) and at most 00:30:00 (got 00:00:30)." },
+        { new() { ["Mentions:Resilience:CircuitMinimumRequests"] = "1" }, "Mentions:Resilience:CircuitMinimumRequests must be between 2 and 1000 (got 1)." },
+        { new() { ["Mentions:Resilience:CircuitBreakDuration"] = "00:00:00.500" }, "Mentions:Resilience:CircuitBreakDuration must be between 00:00:01 and 01:00:00 (got 00:00:00.5000000)." },
+    };
 
     [Fact]
     public void A_disabled_source_is_parked_half_configured_but_still_needs_a_valid_name()
@@ -190,8 +220,8 @@ public sealed class MentionSourceOptionsTests
     [Fact]
     public void The_factory_refuses_invalid_or_disabled_settings()
     {
-        using HttpClient client = new();
-        using MentionSourceFactory factory = new(client);
+        using ServiceProvider provider = Register([]).BuildServiceProvider();
+        MentionSourceFactory factory = provider.GetRequiredService<MentionSourceFactory>();
 
         ArgumentException invalid = Assert.Throws<ArgumentException>(() => factory.Create("hn", new MentionSourceOptions { Kind = "HackerNews", Schedule = "0 * * * *" }));
         ArgumentException disabled = Assert.Throws<ArgumentException>(() => factory.Create("hn", new MentionSourceOptions { Kind = "HackerNews", Schedule = "0 * * * *", Query = "acme", Enabled = false }));
@@ -203,8 +233,8 @@ public sealed class MentionSourceOptionsTests
     [Fact]
     public void A_source_created_again_keeps_its_read_count()
     {
-        using HttpClient client = new();
-        using MentionSourceFactory factory = new(client);
+        using ServiceProvider provider = Register([]).BuildServiceProvider();
+        MentionSourceFactory factory = provider.GetRequiredService<MentionSourceFactory>();
         MentionSourceOptions x = new() { Kind = "X", Schedule = "0 * * * *", AccessToken = "t", UserId = "1", MonthlyReadBudget = 100 };
         factory.Create("x", x);
         Assert.True(factory.TryGetReadBudget("x", out MonthlyReadBudget first));

@@ -19,6 +19,7 @@ internal sealed class MentionTestServer : IAsyncDisposable
     private readonly ConcurrentQueue<ServedRequest> _requests = new();
     private readonly List<(string Path, Reply Reply)> _scripted = [];
     private readonly Lock _gate = new();
+    private bool _disposed;
 
     private MentionTestServer(WebApplication app) => _app = app;
 
@@ -61,6 +62,13 @@ internal sealed class MentionTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A test may stop the server early to make its source unreachable.
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         using CancellationTokenSource grace = new(TimeSpan.FromSeconds(2));
         await _app.StopAsync(grace.Token);
         await _app.DisposeAsync();
@@ -68,6 +76,7 @@ internal sealed class MentionTestServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        DateTimeOffset receivedAt = DateTimeOffset.UtcNow;
         using StreamReader reader = new(context.Request.Body);
         string body = await reader.ReadToEndAsync(context.RequestAborted);
         ServedRequest request = new(
@@ -75,10 +84,24 @@ internal sealed class MentionTestServer : IAsyncDisposable
             context.Request.Path.Value ?? string.Empty,
             context.Request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal),
             context.Request.Headers.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body);
+            body,
+            receivedAt);
         _requests.Enqueue(request);
 
         Reply reply = TakeScripted(request.Path) ?? Handler(request);
+        if (reply.Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(reply.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up waiting, as the test wanted.
+                return;
+            }
+        }
+
         context.Response.StatusCode = reply.Status;
         foreach ((string name, string value) in reply.Headers ?? new Dictionary<string, string>())
         {

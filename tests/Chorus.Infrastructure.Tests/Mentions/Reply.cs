@@ -1,7 +1,12 @@
 namespace Chorus.Infrastructure.Tests.Mentions;
 
-/// <summary>What the test server answers.</summary>
-internal sealed record Reply(int Status, string Body = "", string ContentType = "application/json; charset=utf-8", IReadOnlyDictionary<string, string>? Headers = null)
+/// <summary>What the test server answers, after <paramref name="Delay"/> (a source slow to answer).</summary>
+internal sealed record Reply(
+    int Status,
+    string Body = "",
+    string ContentType = "application/json; charset=utf-8",
+    IReadOnlyDictionary<string, string>? Headers = null,
+    TimeSpan Delay = default)
 {
     public static Reply Json(string body, IReadOnlyDictionary<string, string>? headers = null) => new(200, body, Headers: headers);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Chorus.Infrastructure.Mentions;
 using Chorus.Mentions;
 
@@ -14,6 +15,14 @@ public sealed class XMentionSourceTests : IAsyncLifetime
     private const string P4 = "1929401000000000004";
     private const string P10 = "1929402000000000010";
     private const string P11 = "1929402000000000011";
+
+    // x-search-retweets.json: a complaint, two retweets of it, a quote of it, and a long post, newest first.
+    private const string Quote = "1929401000000000210";
+    private const string Retweet2 = "1929401000000000205";
+    private const string LongPost = "1929401000000000201";
+    private const string Retweet1 = "1929401000000000150";
+    private const string Complaint = "1929380000000000100";
+    private const string ComplaintText = "@acme The export has been broken for three days now and support keeps closing my ticket without an answer. Is there no one at Acme who reads these? #acmefail";
 
     private SourceHarness _harness = null!;
     private FakeX _x = null!;
@@ -38,8 +47,8 @@ public sealed class XMentionSourceTests : IAsyncLifetime
         {
             Assert.Equal((FakeX.MentionsPath, "100"), (request.Path, request.Param("max_results")));
             Assert.Equal($"Bearer {FakeX.Token}", request.Header("Authorization"));
-            Assert.Equal("created_at,lang,author_id,public_metrics", request.Param("tweet.fields"));
-            Assert.Equal("author_id", request.Param("expansions"));
+            Assert.Equal("created_at,lang,author_id,public_metrics,referenced_tweets,note_tweet", request.Param("tweet.fields"));
+            Assert.Equal("author_id,referenced_tweets.id,referenced_tweets.id.author_id", request.Param("expansions"));
             Assert.Equal("username,name,public_metrics", request.Param("user.fields"));
             Assert.Null(request.Param("since_id"));
         });
@@ -71,7 +80,7 @@ public sealed class XMentionSourceTests : IAsyncLifetime
     [InlineData("pt", "pt")]
     public async Task Xs_legacy_language_codes_become_the_iso_ones(string sent, string expected)
     {
-        System.Text.Json.Nodes.JsonNode recorded = Payloads.Json("x-mentions.json");
+        JsonNode recorded = Payloads.Json("x-mentions.json");
         recorded["data"]![2]!["lang"] = sent;
         _x = new FakeX().Publish(recorded);
         _harness.Server.Handler = _x.Handle;
@@ -202,6 +211,71 @@ public sealed class XMentionSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retweets_are_their_original_once_whole_and_credited_to_its_author_and_a_quote_stays_the_quoters()
+    {
+        UseRetweets(Payloads.Json("x-search-retweets.json"));
+
+        MentionBatch batch = await Search().PollAsync(null);
+
+        // Five posts, three mentions: both retweets and the complaint itself are one; the cursor is the newest post read.
+        MentionAssert.Batch(batch, [LongPost, Complaint, Quote], Quote);
+        Mention complaint = batch.Mentions[1];
+        Assert.Equal(ComplaintText, complaint.Text);
+        Assert.Equal(("priya_codes", "Priya N", (long?)48210), (complaint.AuthorHandle, complaint.AuthorName, complaint.AuthorReach));
+        Assert.Equal(new Uri($"https://x.com/priya_codes/status/{Complaint}"), complaint.Url);
+        Assert.Equal(new DateTimeOffset(2025, 6, 2, 8, 41, 12, TimeSpan.Zero), complaint.CreatedAt);
+        using (JsonDocument raw = JsonDocument.Parse(complaint.RawPayload))
+        {
+            Assert.Equal(Complaint, raw.RootElement.GetProperty("id").GetString());
+        }
+
+        Mention quote = batch.Mentions[2];
+        Assert.Equal(("devops_dan", "Same here since Monday. Acme, please fix this before month-end close https://t.co/Qx7Lm2Pa9z"), (quote.AuthorHandle, quote.Text));
+        Assert.Equal(new Uri($"https://x.com/devops_dan/status/{Quote}"), quote.Url);
+
+        // A post over 280 characters is cut in text and whole in note_tweet.
+        Assert.EndsWith("try the import with a real month of data & see for yourself.", batch.Mentions[0].Text, StringComparison.Ordinal);
+        Assert.All(_harness.Server.Requests, request => Assert.Equal("author_id,referenced_tweets.id,referenced_tweets.id.author_id", request.Param("expansions")));
+    }
+
+    [Fact]
+    public async Task A_retweet_in_a_later_poll_is_the_same_mention_as_its_original_so_it_is_processed_once()
+    {
+        UseRetweets(Payloads.Json("x-search-retweets.json"));
+        IMentionSource source = Search();
+        MentionBatch first = await source.PollAsync(null);
+        const string Retweet3 = "1929765000000000300";
+        JsonNode later = Payloads.Json("x-search-retweets.json");
+        JsonNode retweet = later["data"]![1]!.DeepClone();
+        retweet["id"] = Retweet3;
+        retweet["edit_history_tweet_ids"] = new JsonArray(Retweet3);
+        retweet["created_at"] = "2025-06-03T07:30:00.000Z";
+        later["data"] = new JsonArray(retweet);
+        _x.Publish(later);
+
+        MentionBatch second = await source.PollAsync(first.Cursor);
+
+        // The next day, yet the same id: it derives from the original's id and day.
+        MentionAssert.Batch(second, [Complaint], Retweet3);
+        Assert.Equal(MentionIds.For(first.Mentions[1]), MentionIds.For(second.Mentions[0]));
+    }
+
+    [Fact]
+    public async Task A_retweet_whose_original_was_not_expanded_is_kept_as_it_came()
+    {
+        JsonNode recorded = Payloads.Json("x-search-retweets.json");
+        recorded["includes"]!.AsObject().Remove("tweets");
+        recorded["data"]!.AsArray().RemoveAt(4);
+        UseRetweets(recorded);
+
+        MentionBatch batch = await Search().PollAsync(null);
+
+        MentionAssert.Batch(batch, [Retweet1, LongPost, Retweet2, Quote], Quote);
+        Assert.Equal("fintech_lea", batch.Mentions[2].AuthorHandle);
+        Assert.StartsWith("RT @priya_codes: ", batch.Mentions[2].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_cursor_that_is_not_a_post_id_fails_without_a_request()
     {
         MentionSourceException failure = await MentionAssert.FailsAsync(Source(), "2025-06-02");
@@ -209,6 +283,15 @@ public sealed class XMentionSourceTests : IAsyncLifetime
         Assert.Contains("the cursor '2025-06-02' is not a post id", failure.Message, StringComparison.Ordinal);
         Assert.Empty(_harness.Server.Requests);
     }
+
+    private void UseRetweets(JsonNode recorded)
+    {
+        _x = new FakeX().Publish(recorded);
+        _harness.Server.Handler = _x.Handle;
+    }
+
+    private IMentionSource Search() =>
+        _harness.Create(new MentionSourceOptions { Kind = "X", Schedule = "0 */2 * * *", Endpoint = _harness.Server.BaseUri, AccessToken = FakeX.Token, Query = "acme" });
 
     private IMentionSource Source(int maxItemsPerPoll = MentionSourceOptions.DefaultMaxItemsPerPoll, int monthlyReadBudget = MentionSourceOptions.DefaultMonthlyReadBudget) =>
         _harness.Create(new MentionSourceOptions
