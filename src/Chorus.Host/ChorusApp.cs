@@ -12,7 +12,7 @@ using Chorus.Infrastructure.Lists;
 using Chorus.Infrastructure.Mail;
 using Chorus.Durable;
 using Chorus.Host.Durable;
-using Microsoft.DurableTask.Client;
+using Chorus.Host.Health;
 using Chorus.Posts;
 using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
@@ -78,10 +78,11 @@ public static class ChorusApp
         services.AddSingleton<MentionMetrics>();
         services.AddScoped<MentionMonitor>();
         services.AddScoped<IApprovalSubject, MentionApprovalSubject>();
+        services.AddChorusHealthChecks();
         return services;
     }
 
-    /// <summary>Maps every route: the API under /api, approval pages under /approvals.</summary>
+    /// <summary>Maps every route: the API under /api, approval pages under /approvals, /healthz and /readyz.</summary>
     public static WebApplication MapChorus(this WebApplication app)
     {
         app.UseChorusSecurityHeaders();
@@ -99,18 +100,7 @@ public static class ChorusApp
                 .ExcludeFromDescription();
         }
 
-        app.MapGet("/healthz", CheckHealthAsync)
-            .WithTags("Health")
-            .WithName("CheckHealth")
-            .WithSummary("Liveness: the task hub answers")
-            .Produces<HealthStatus>();
+        app.MapHealthEndpoints();
         return app;
-    }
-
-    /// <summary>GET /healthz: reading a missing instance exercises the task hub end to end without changing anything.</summary>
-    internal static async Task<IResult> CheckHealthAsync(DurableTaskClient client, CancellationToken cancellationToken)
-    {
-        await client.GetInstanceAsync("healthz", cancellation: cancellationToken);
-        return TypedResults.Ok(new HealthStatus("healthy"));
     }
 }
