@@ -13,10 +13,12 @@ using Chorus.Infrastructure.Mail;
 using Chorus.Durable;
 using Chorus.Host.Durable;
 using Chorus.Host.Health;
+using Chorus.Host.Telemetry;
 using Chorus.Posts;
 using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
+using Chorus.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Chorus.Host;
@@ -27,7 +29,7 @@ namespace Chorus.Host;
 /// </summary>
 public static class ChorusApp
 {
-    /// <summary>The self-host: every Chorus service, the Durable Task worker and client on DTFx's Azure Storage backend, and the mention monitor's loop.</summary>
+    /// <summary>The self-host: every Chorus service, the Durable Task worker and client on DTFx's Azure Storage backend, the mention monitor's loop, and telemetry.</summary>
     public static WebApplicationBuilder AddChorus(this WebApplicationBuilder builder)
     {
         builder.Services.AddChorusDurableTask(builder.Configuration);
@@ -38,6 +40,7 @@ public static class ChorusApp
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddChorusServices(builder.Configuration);
         builder.Services.AddHostedService<MentionMonitorLoop>();
+        builder.AddChorusTelemetry();
         return builder;
     }
 
@@ -63,6 +66,7 @@ public static class ChorusApp
         services.AddOptions<PostApiOptions>().Bind(configuration.GetSection(PostApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PostAudit>();
+        services.AddSingleton<ChorusMetrics>();
 
         // Whatever takes a DurableTaskClient (the approval subjects, MentionIntake, MentionMonitor over it) is scoped:
         // the self-host's client is a singleton, but the Azure Functions app only has the one its [DurableClient]
@@ -75,7 +79,6 @@ public static class ChorusApp
         services.AddScoped<MentionIntake>();
         services.AddSingleton<MentionCursorStore>();
         services.AddSingleton<MentionDigest>();
-        services.AddSingleton<MentionMetrics>();
         services.AddScoped<MentionMonitor>();
         services.AddScoped<IApprovalSubject, MentionApprovalSubject>();
         services.AddChorusHealthChecks();

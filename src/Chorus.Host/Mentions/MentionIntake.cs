@@ -4,6 +4,7 @@ using Chorus.Durable;
 using Chorus.Host.Durable;
 using Microsoft.DurableTask.Client;
 using Chorus.Sentiment;
+using Chorus.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Mentions;
@@ -18,6 +19,7 @@ internal sealed partial class MentionIntake(
     MentionRecorder recorder,
     DurableTaskClient orchestrations,
     IOptionsMonitor<TriageOptions> triage,
+    ChorusMetrics metrics,
     ILogger<MentionIntake> logger)
 {
     private const int Parallelism = 32;
@@ -48,6 +50,10 @@ internal sealed partial class MentionIntake(
         {
             MentionTriageInput input = inputs[unflagged[n]];
             results[unflagged[n]] = new IntakeResult(input.MentionId, input.Mention.Source, fresh[n] ? "recorded" : "duplicate");
+            if (fresh[n])
+            {
+                metrics.MentionRecorded(input.Mention.Source);
+            }
         }
 
         await Parallel.ForEachAsync(
@@ -65,6 +71,7 @@ internal sealed partial class MentionIntake(
         }
 
         LogFlagged(logger, input.Mention.Source, input.MentionId, input.Classification.Reasons);
+        metrics.MentionFlagged(input.Mention.Source);
         return new IntakeResult(input.MentionId, input.Mention.Source, "flagged");
     }
 

@@ -9,6 +9,7 @@ using Chorus.Host.Durable;
 using Microsoft.DurableTask.Client;
 using Chorus.Listing;
 using Chorus.Posts;
+using Chorus.Telemetry;
 using Chorus.Posts.Listing;
 using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
@@ -66,6 +67,7 @@ internal static class PostEndpoints
         PostAudit audit,
         IPostIndex index,
         TimeProvider time,
+        ChorusMetrics metrics,
         CancellationToken cancellationToken)
     {
         string? idempotencyKey = http.Request.Headers[IdempotencyHeader];
@@ -112,7 +114,10 @@ internal static class PostEndpoints
             // Listed before its review starts, so every status change the review makes finds it (and a repeat lists nothing twice).
             await index.AddAsync(PostListEntry.Of(submission), cancellationToken);
             // A repeat finds the first attempt's instance, running or decided, and leaves it alone.
-            await orchestrations.StartOnceAsync(nameof(PostReviewOrchestrator), submission, submission.InstanceId, cancellationToken);
+            if (await orchestrations.StartOnceAsync(nameof(PostReviewOrchestrator), submission, submission.InstanceId, cancellationToken))
+            {
+                metrics.PostSubmitted();
+            }
 
             string statusUrl = $"/api/posts/{postId}";
             return TypedResults.Accepted(statusUrl, new PostAccepted(postId, PostStatus.Submitted, statusUrl));
