@@ -2,15 +2,19 @@
 // hosts share, with the Durable client of each invocation (its [DurableClient] binding) as the DurableTaskClient.
 
 using Azure.Core.Serialization;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using Chorus.Durable;
 using Chorus.Functions.Durable;
 using Chorus.Functions.Http;
 using Chorus.Host;
+using Chorus.Infrastructure.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -32,5 +36,13 @@ services.AddInvocationDurableClient();
 // Everything else is what the self-host registers (ChorusApp.AddChorusServices), without its Durable Task worker on
 // DTFx (the Durable extension runs orchestrations here) and without the monitor's loop (timer functions drive it).
 services.AddChorusServices(configuration);
+
+// Telemetry: what both hosts share, the worker's own (function invocations as spans, correlated with the Functions
+// host's when host.json sets "telemetryMode": "OpenTelemetry"), and Azure Monitor's exporter when configured.
+IOpenTelemetryBuilder telemetry = services.AddChorusOpenTelemetry(configuration, "chorus-functions").UseFunctionsWorkerDefaults();
+if (ChorusTelemetry.UsesAzureMonitor(configuration))
+{
+    telemetry.UseAzureMonitorExporter(options => options.Credential = ChorusTelemetry.AzureMonitorCredential(configuration));
+}
 
 await builder.Build().RunAsync().ConfigureAwait(false);

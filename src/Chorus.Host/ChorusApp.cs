@@ -4,8 +4,10 @@ using Chorus.Host.Api;
 using Chorus.Host.Api.Reference;
 using Chorus.Host.Approvals;
 using Chorus.Host.Durable;
+using Chorus.Host.Health;
 using Chorus.Host.Mentions;
 using Chorus.Host.Posts;
+using Chorus.Host.Telemetry;
 using Chorus.Infrastructure.Approvals;
 using Chorus.Infrastructure.Artefacts;
 using Chorus.Infrastructure.Lists;
@@ -16,7 +18,7 @@ using Chorus.Posts;
 using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
-using Microsoft.DurableTask.Client;
+using Chorus.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +30,7 @@ namespace Chorus.Host;
 /// </summary>
 public static class ChorusApp
 {
-    /// <summary>The self-host: every Chorus service, the Durable Task worker and client on DTFx's Azure Storage backend, and the mention monitor's loop.</summary>
+    /// <summary>The self-host: every Chorus service, the Durable Task worker and client on DTFx's Azure Storage backend, the mention monitor's loop, and telemetry.</summary>
     public static WebApplicationBuilder AddChorus(this WebApplicationBuilder builder)
     {
         builder.Services.AddChorusDurableTask(builder.Configuration);
@@ -39,6 +41,7 @@ public static class ChorusApp
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddChorusServices(builder.Configuration);
         builder.Services.AddHostedService<MentionMonitorLoop>();
+        builder.AddChorusTelemetry();
         return builder;
     }
 
@@ -64,6 +67,7 @@ public static class ChorusApp
         services.AddOptions<PostApiOptions>().Bind(configuration.GetSection(PostApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PostAudit>();
+        services.AddSingleton<ChorusMetrics>();
 
         // Whatever takes a DurableTaskClient (the approval subjects, MentionIntake, MentionMonitor over it) is scoped:
         // the self-host's client is a singleton, but the Azure Functions app only has the one its [DurableClient]
@@ -78,13 +82,13 @@ public static class ChorusApp
         services.AddOptions<MentionDigestOptions>().Bind(configuration.GetSection(MentionDigestOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MentionDigestOptions>, MentionDigestOptionsValidator>());
         services.AddSingleton<MentionDigest>();
-        services.AddSingleton<MentionMetrics>();
         services.AddScoped<MentionMonitor>();
         services.AddScoped<IApprovalSubject, MentionApprovalSubject>();
+        services.AddChorusHealthChecks();
         return services;
     }
 
-    /// <summary>Maps every route: the API under /api, approval pages under /approvals.</summary>
+    /// <summary>Maps every route: the API under /api, approval pages under /approvals, /healthz and /readyz.</summary>
     public static WebApplication MapChorus(this WebApplication app)
     {
         app.UseChorusSecurityHeaders();
@@ -102,18 +106,7 @@ public static class ChorusApp
                 .ExcludeFromDescription();
         }
 
-        app.MapGet("/healthz", CheckHealthAsync)
-            .WithTags("Health")
-            .WithName("CheckHealth")
-            .WithSummary("Liveness: the task hub answers")
-            .Produces<HealthStatus>();
+        app.MapHealthEndpoints();
         return app;
-    }
-
-    /// <summary>GET /healthz: reading a missing instance exercises the task hub end to end without changing anything.</summary>
-    internal static async Task<IResult> CheckHealthAsync(DurableTaskClient client, CancellationToken cancellationToken)
-    {
-        await client.GetInstanceAsync("healthz", cancellation: cancellationToken);
-        return TypedResults.Ok(new HealthStatus("healthy"));
     }
 }

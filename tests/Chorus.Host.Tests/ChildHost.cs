@@ -68,7 +68,7 @@ internal sealed class ChildHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the child and waits until <c>/healthz</c> answers 200 (the task hub is reachable through the sidecar).</summary>
+    /// <summary>Starts the child and waits until <c>/readyz</c> answers 200 (storage, the task hub through the sidecar, and mail answer).</summary>
     /// <returns>How long the start took.</returns>
     public async Task<TimeSpan> StartAsync(TimeSpan? timeout = null)
     {
@@ -123,7 +123,7 @@ internal sealed class ChildHost : IAsyncDisposable
 
             try
             {
-                using HttpResponseMessage health = await probe.GetAsync(new Uri("healthz", UriKind.Relative));
+                using HttpResponseMessage health = await probe.GetAsync(new Uri("readyz", UriKind.Relative));
                 if (health.StatusCode == HttpStatusCode.OK)
                 {
                     return watch.Elapsed;
@@ -135,12 +135,12 @@ internal sealed class ChildHost : IAsyncDisposable
             }
             catch (TaskCanceledException)
             {
-                // Listening but the hub is not answering yet.
+                // Listening but not answering yet.
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{Name} did not become healthy within {timeout ?? TimeSpan.FromSeconds(60)}.\n{Tail()}");
+                throw new TimeoutException($"{Name} did not become ready within {timeout ?? TimeSpan.FromSeconds(60)}.\n{Tail()}");
             }
 
             await Task.Delay(200);

@@ -63,7 +63,12 @@ internal sealed class ChorusTestHost : IAsyncDisposable
 
     public string Approver(string name) => $"{name}-{Suffix}@chorus.test";
 
-    public static async Task<ChorusTestHost> StartAsync(LocalServicesFixture services, Action<Dictionary<string, string?>, Func<string, string>>? configure = null, string? suffix = null)
+    /// <param name="register">Adds or replaces services after the self-host's own (a test's in-memory telemetry exporters).</param>
+    public static async Task<ChorusTestHost> StartAsync(
+        LocalServicesFixture services,
+        Action<Dictionary<string, string?>, Func<string, string>>? configure = null,
+        string? suffix = null,
+        Action<IServiceCollection>? register = null)
     {
         suffix ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
         int port = LoopbackPort.GetFree();
@@ -103,6 +108,7 @@ internal sealed class ChorusTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.AddChorus();
+        register?.Invoke(builder.Services);
         WebApplication app = builder.Build();
         app.MapChorus();
         try

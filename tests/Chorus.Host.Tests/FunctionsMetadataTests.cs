@@ -10,7 +10,9 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Tests;
 
@@ -36,6 +38,7 @@ public sealed class FunctionsMetadataTests
             .Order(StringComparer.Ordinal)];
 
         Assert.Contains("GET /healthz", selfHost);
+        Assert.Contains("GET /readyz", selfHost);
         Assert.Contains("POST /api/posts", selfHost);
         Assert.Equal(functions.Count, functions.Distinct().Count());
         Assert.True(
@@ -109,12 +112,15 @@ public sealed class FunctionsMetadataTests
         {
             IEnumerable<Func<IServiceProvider, object?>> work = function.Trigger.Type switch
             {
-                // An HTTP function runs the self-host's handler for its route: whatever services the handler takes.
+                // An HTTP function runs the self-host's handler for its route: whatever services the handler takes, and
+                // for HealthCheckService the checks it runs, which it creates (each in a scope of its own) only then.
                 "httpTrigger" => function.Trigger.Methods
                     .Select(method => endpoints[RouteText.Of(method, RoutePatternFactory.Parse(function.Trigger.Route!))].Handler)
                     .SelectMany(handler => handler.GetParameters())
                     .Where(parameter => isService.IsService(parameter.ParameterType))
-                    .Select(parameter => (Func<IServiceProvider, object?>)(sp => sp.GetRequiredService(parameter.ParameterType))),
+                    .SelectMany<ParameterInfo, Func<IServiceProvider, object?>>(parameter => parameter.ParameterType == typeof(HealthCheckService)
+                        ? app.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Select(check => check.Factory)
+                        : [sp => sp.GetRequiredService(parameter.ParameterType)]),
                 "timerTrigger" when function.Trigger.Schedule == $"%{MentionDigestOptions.ScheduleSetting}%" => [sp => sp.GetRequiredService<MentionDigest>()],
                 "timerTrigger" => [sp => sp.GetRequiredService<MentionMonitor>()],
                 "activityTrigger" => [sp => ActivatorUtilities.GetServiceOrCreateInstance(sp, ChorusTasks.Activities.Single(t => TaskNameOf(t) == function.Name))],
@@ -129,6 +135,7 @@ public sealed class FunctionsMetadataTests
 
         List<string> binding = [.. Metadata.Value.Where(f => f.Bindings.Any(b => b.Type == "durableClient")).Select(f => f.Name).Order(StringComparer.Ordinal)];
         Assert.Contains("SubmitPost", needing);
+        Assert.Contains("CheckReadiness", needing);
         Assert.Contains("PollMentions", needing);
         Assert.True(
             needing.Order(StringComparer.Ordinal).SequenceEqual(binding),

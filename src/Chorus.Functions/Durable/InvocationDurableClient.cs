@@ -15,13 +15,20 @@ namespace Chorus.Functions.Durable;
 /// <c>RequestServices</c>) lives exactly as long as that binding, and everything the function resolves from it, HTTP
 /// handlers and the mention monitor alike, gets that client; nothing outlives the invocation or sees another's client.
 /// A process-wide "last bound client" would, and an HttpContext item would reach only HTTP handlers.
+/// <para>
+/// A scope the invocation's own work creates gets the client too, through the invocation's async flow:
+/// <c>HealthCheckService</c> runs each readiness check in a scope of its own, and the task hub check needs the client.
+/// The flow's value reaches only what the binding function awaits or starts, never another invocation. The extension's
+/// per-binding wrapper ignores disposal, so a second scope disposing it is harmless.
+/// </para>
 /// </remarks>
 internal sealed class InvocationDurableClient
 {
+    private static readonly AsyncLocal<DurableTaskClient?> Flowing = new();
     private DurableTaskClient? _client;
 
     /// <summary>Gets the bound client; resolving it in a function without a <c>[DurableClient]</c> binding is a bug, said plainly.</summary>
-    public DurableTaskClient Client => _client ?? throw new InvalidOperationException(
+    public DurableTaskClient Client => _client ?? Flowing.Value ?? throw new InvalidOperationException(
         "This function has no [DurableClient] binding, yet what it runs needs the Durable client: add a '[DurableClient] DurableTaskClient client' parameter and bind it (InvocationDurableClient.Bind) first.");
 
     /// <summary>Makes <paramref name="client"/> the Durable client of the invocation whose services are <paramref name="services"/>.</summary>
@@ -30,6 +37,7 @@ internal sealed class InvocationDurableClient
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(client);
         services.GetRequiredService<InvocationDurableClient>()._client = client;
+        Flowing.Value = client;
     }
 }
 

@@ -1,4 +1,5 @@
 using Chorus.Approvals;
+using Chorus.Telemetry;
 
 namespace Chorus.Host.Approvals;
 
@@ -11,6 +12,7 @@ namespace Chorus.Host.Approvals;
 internal static class ApprovalEndpoints
 {
     private const int MaxFormBytes = 16 * 1024;
+    private const string AlreadyUsed = "already_used";
 
     public static IEndpointRouteBuilder MapApprovalEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -29,28 +31,32 @@ internal static class ApprovalEndpoints
         return routes;
     }
 
-    internal static async Task<IResult> ShowAsync(string token, HttpContext http, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, CancellationToken cancellationToken)
+    internal static async Task<IResult> ShowAsync(string token, HttpContext http, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, ChorusMetrics metrics, CancellationToken cancellationToken)
     {
-        (ApprovalTokenClaims? claims, IApprovalSubject? subject, IResult? refusal) = await AdmitAsync(token, signer, ledger, subjects, cancellationToken);
+        (ApprovalTokenClaims? claims, IApprovalSubject? subject, IResult? refusal) = await AdmitAsync(token, signer, ledger, subjects, metrics, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
         ApprovalPageModel? model = await subject!.DescribeAsync(claims!, cancellationToken);
-        return model is null
-            ? Page(ApprovalPages.NotWaiting(claims!.Subject, NotWaitingReason.Withdrawn), StatusCodes.Status409Conflict)
-            : Page(ApprovalPages.Confirmation(model, http.Request.Path), StatusCodes.Status200OK);
+        if (model is null)
+        {
+            metrics.ApprovalLinkRefused(ReasonOf(NotWaitingReason.Withdrawn));
+            return Page(ApprovalPages.NotWaiting(claims!.Subject, NotWaitingReason.Withdrawn), StatusCodes.Status409Conflict);
+        }
+
+        return Page(ApprovalPages.Confirmation(model, http.Request.Path), StatusCodes.Status200OK);
     }
 
-    internal static async Task<IResult> DecideAsync(string token, HttpContext http, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<IResult> DecideAsync(string token, HttpContext http, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, TimeProvider time, ChorusMetrics metrics, CancellationToken cancellationToken)
     {
         if (http.Request.ContentLength > MaxFormBytes || !http.Request.HasFormContentType)
         {
             return Page(ApprovalPages.Outcome("This form could not be read", "Send the decision from the confirmation page. Nothing was recorded.", success: false), StatusCodes.Status400BadRequest);
         }
 
-        (ApprovalTokenClaims? claims, IApprovalSubject? subject, IResult? refusal) = await AdmitAsync(token, signer, ledger, subjects, cancellationToken, deliverInterrupted: true);
+        (ApprovalTokenClaims? claims, IApprovalSubject? subject, IResult? refusal) = await AdmitAsync(token, signer, ledger, subjects, metrics, cancellationToken, deliverInterrupted: true);
         if (refusal is not null)
         {
             return refusal;
@@ -72,6 +78,7 @@ internal static class ApprovalEndpoints
             claims, comment, time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString());
         if (!await ledger.TryConsumeAsync(claims, decision, cancellationToken))
         {
+            metrics.ApprovalLinkRefused(AlreadyUsed);
             return Page(ApprovalPages.AlreadyUsed(await ledger.GetAsync(claims, cancellationToken)), StatusCodes.Status409Conflict);
         }
 
@@ -84,17 +91,19 @@ internal static class ApprovalEndpoints
     /// <param name="signer">Checks the token's signature and expiry.</param>
     /// <param name="ledger">Says whether the token's slot was used.</param>
     /// <param name="subjects">The kinds of item a token may be for (posts, mentions).</param>
+    /// <param name="metrics">Counts refusals by reason.</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
     /// <param name="deliverInterrupted">
     /// For a POST: when the slot is used but the item still waits for that stage, deliver the recorded decision first
     /// (see <see cref="DeliverInterruptedAsync"/>). A GET never does.
     /// </param>
     private static async Task<(ApprovalTokenClaims? Claims, IApprovalSubject? Subject, IResult? Refusal)> AdmitAsync(
-        string token, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, CancellationToken cancellationToken, bool deliverInterrupted = false)
+        string token, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, ChorusMetrics metrics, CancellationToken cancellationToken, bool deliverInterrupted = false)
     {
         TokenCheck check = signer.Verify(token);
         if (check.Problem != TokenProblem.None || check.Claims is null)
         {
+            metrics.ApprovalLinkRefused(ReasonOf(check.Problem == TokenProblem.None ? TokenProblem.Malformed : check.Problem));
             return (null, null, Page(ApprovalPages.ForProblem(check.Problem), ApprovalPages.StatusFor(check.Problem)));
         }
 
@@ -102,6 +111,7 @@ internal static class ApprovalEndpoints
         IApprovalSubject? subject = subjects.FirstOrDefault(s => s.Subject == claims.Subject);
         if (subject is null)
         {
+            metrics.ApprovalLinkRefused(ReasonOf(TokenProblem.Malformed));
             return (null, null, Page(ApprovalPages.ForProblem(TokenProblem.Malformed), StatusCodes.Status400BadRequest));
         }
 
@@ -112,11 +122,13 @@ internal static class ApprovalEndpoints
                 await DeliverInterruptedAsync(claims, subject, earlier, cancellationToken);
             }
 
+            metrics.ApprovalLinkRefused(AlreadyUsed);
             return (null, null, Page(ApprovalPages.AlreadyUsed(earlier), StatusCodes.Status409Conflict));
         }
 
         if (await subject.CheckWaitingAsync(claims, cancellationToken) is { } reason)
         {
+            metrics.ApprovalLinkRefused(ReasonOf(reason));
             return (null, null, Page(ApprovalPages.NotWaiting(claims.Subject, reason), StatusCodes.Status409Conflict));
         }
 
@@ -138,6 +150,24 @@ internal static class ApprovalEndpoints
             await subject.DecideAsync(claims with { Action = recorded.Action }, recorded, cancellationToken);
         }
     }
+
+    /// <summary>The <see cref="ChorusMetrics.ReasonTag"/> of a refused token.</summary>
+    private static string ReasonOf(TokenProblem problem) => problem switch
+    {
+        TokenProblem.Missing => "missing",
+        TokenProblem.UnknownKey => "unknown_key",
+        TokenProblem.BadSignature => "bad_signature",
+        TokenProblem.Expired => "expired",
+        _ => "malformed",
+    };
+
+    /// <summary>The <see cref="ChorusMetrics.ReasonTag"/> of an item that no longer waits.</summary>
+    private static string ReasonOf(NotWaitingReason reason) => reason switch
+    {
+        NotWaitingReason.AlreadyDecided => "already_decided",
+        NotWaitingReason.Expired => "closed",
+        _ => "withdrawn",
+    };
 
     /// <summary>Every answer here is an HTML page, refusals included: the reader is a person following a link.</summary>
     private static RouteHandlerBuilder ProducesPages(this RouteHandlerBuilder builder, params int[] statuses)

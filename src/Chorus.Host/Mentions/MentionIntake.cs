@@ -2,6 +2,7 @@ using Chorus.Host.Durable;
 using Chorus.Mentions;
 using Chorus.Mentions.Triage;
 using Chorus.Sentiment;
+using Chorus.Telemetry;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ internal sealed partial class MentionIntake(
     MentionRecorder recorder,
     DurableTaskClient orchestrations,
     IOptionsMonitor<TriageOptions> triage,
+    ChorusMetrics metrics,
     ILogger<MentionIntake> logger)
 {
     private const int Parallelism = 32;
@@ -47,6 +49,10 @@ internal sealed partial class MentionIntake(
         {
             MentionTriageInput input = inputs[unflagged[n]];
             results[unflagged[n]] = new IntakeResult(input.MentionId, input.Mention.Source, fresh[n] ? "recorded" : "duplicate");
+            if (fresh[n])
+            {
+                metrics.MentionRecorded(input.Mention.Source);
+            }
         }
 
         await Parallel.ForEachAsync(
@@ -64,6 +70,7 @@ internal sealed partial class MentionIntake(
         }
 
         LogFlagged(logger, input.Mention.Source, input.MentionId, input.Classification.Reasons);
+        metrics.MentionFlagged(input.Mention.Source);
         return new IntakeResult(input.MentionId, input.Mention.Source, "flagged");
     }
 

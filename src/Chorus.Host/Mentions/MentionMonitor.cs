@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Chorus.Infrastructure.Mentions;
 using Chorus.Mentions;
+using Chorus.Telemetry;
 using Cronos;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +23,7 @@ internal sealed partial class MentionMonitor(
     MentionIntake intake,
     MentionCursorStore cursors,
     IOptions<MentionsOptions> options,
-    MentionMetrics metrics,
+    ChorusMetrics metrics,
     TimeProvider time,
     ILogger<MentionMonitor> logger)
 {
@@ -81,13 +83,16 @@ internal sealed partial class MentionMonitor(
         }
 
         DateTimeOffset? pausedUntil = null;
+        using Activity? span = ChorusTracing.Source.StartActivity("poll mentions");
+        span?.SetTag("chorus.mention.source", source.Name);
         try
         {
             (_, record) = await DrainAsync(source, record, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            metrics.Failures.Add(1, new KeyValuePair<string, object?>("source", source.Name));
+            metrics.PollFailed(source.Name);
+            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             if (ex is MentionSourceException { RetryAfter: { } pause })
             {
                 pausedUntil = now + pause;
@@ -119,7 +124,7 @@ internal sealed partial class MentionMonitor(
             }
 
             taken += batch.Mentions.Count;
-            metrics.Taken.Add(batch.Mentions.Count, new KeyValuePair<string, object?>("source", source.Name));
+            metrics.MentionsPolled(source.Name, batch.Mentions.Count);
             if (batch.CaughtUp || batch.Mentions.Count == 0)
             {
                 break;

@@ -12,6 +12,7 @@ using Chorus.Posts.Listing;
 using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
+using Chorus.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -66,6 +67,7 @@ internal static class PostEndpoints
         PostAudit audit,
         IPostIndex index,
         TimeProvider time,
+        ChorusMetrics metrics,
         CancellationToken cancellationToken)
     {
         string? idempotencyKey = http.Request.Headers[IdempotencyHeader];
@@ -112,7 +114,10 @@ internal static class PostEndpoints
             await index.AddAsync(PostListEntry.Of(submission), cancellationToken);
 
             // A repeat finds the first attempt's instance, running or decided, and leaves it alone.
-            await orchestrations.StartOnceAsync(nameof(PostReviewOrchestrator), submission, submission.InstanceId, cancellationToken);
+            if (await orchestrations.StartOnceAsync(nameof(PostReviewOrchestrator), submission, submission.InstanceId, cancellationToken))
+            {
+                metrics.PostSubmitted();
+            }
 
             string statusUrl = $"/api/posts/{postId}";
             return TypedResults.Accepted(statusUrl, new PostAccepted(postId, PostStatus.Submitted, statusUrl));

@@ -26,8 +26,7 @@ internal sealed class SmtpMailer(SmtpOptions options, TimeProvider timeProvider)
         // otherwise choose them by what the server supports, leaves them alone: the bytes kept are the bytes sent.
         mime.Prepare(EncodingConstraint.SevenBit);
 
-        using SmtpClient client = new() { Timeout = (int)options.Timeout.TotalMilliseconds };
-        await client.ConnectAsync(options.Host, options.Port, SmtpOptions.SecureSocketValues[options.SecureSocket], cancellationToken).ConfigureAwait(false);
+        using SmtpClient client = await SmtpConnection.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
         if (options is { UserName: { Length: > 0 } userName, Password: { } password })
         {
             await client.AuthenticateAsync(userName, password, cancellationToken).ConfigureAwait(false);

@@ -2,12 +2,13 @@ using System.Text.Json;
 using Chorus.Artefacts;
 using Chorus.Durable;
 using Chorus.Mail;
+using Chorus.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Chorus.Posts.Review;
 
 /// <summary>Keeps the outcome as <c>outcome.json</c> and tells the author, with the reason and the reviewers' comments.</summary>
-public sealed class ConcludePostActivity(KeptMail mail, IArtefactStore artefacts, PostAudit audit) : TaskActivity<ConcludePostInput, MailDelivery>
+public sealed class ConcludePostActivity(KeptMail mail, IArtefactStore artefacts, PostAudit audit, ChorusMetrics metrics) : TaskActivity<ConcludePostInput, MailDelivery>
 {
     /// <inheritdoc/>
     public override async Task<MailDelivery> RunAsync(TaskActivityContext context, ConcludePostInput input)
@@ -20,6 +21,12 @@ public sealed class ConcludePostActivity(KeptMail mail, IArtefactStore artefacts
         bool alreadySent = !await mail.SendOnceAsync(eml, () => PostEmails.Outcome(post, input.Outcome), cancellationToken).ConfigureAwait(false);
 
         await audit.RecordAsync(post.PostId, "concluded", input.Outcome.Status.ToString().ToLowerInvariant(), new { input.Outcome.Reason }, cancellationToken).ConfigureAwait(false);
+        if (!alreadySent)
+        {
+            // Here, not in the orchestrator (which replays); an activity run again after its email went out counts nothing.
+            metrics.PostDecided(input.Outcome.Status, input.Outcome.DecidedAt - post.SubmittedAt);
+        }
+
         return alreadySent ? new MailDelivery([], [post.Author.Email]) : new MailDelivery([post.Author.Email], []);
     }
 }
