@@ -5,6 +5,8 @@ namespace Chorus.Posts;
 /// <paramref name="Listed"/> says the submission handler listed it in the post list index, as it has every post since
 /// the index exists: its review moves it there as its status changes. A review started before then replays its history
 /// without those steps (a replay must schedule what the history holds), so it keeps running and stays unlisted.
+/// <paramref name="Kind"/> is <see cref="PostKind.Reply"/> for an answer to a mention, which
+/// <paramref name="InReplyTo"/> then names; both keep their defaults for posts submitted before replies existed.
 /// </summary>
 public sealed record PostSubmission(
     string PostId,
@@ -15,7 +17,9 @@ public sealed record PostSubmission(
     DateTimeOffset? ScheduledAt,
     DateTimeOffset SubmittedAt,
     string ClientId,
-    bool Listed = false)
+    bool Listed = false,
+    PostKind Kind = PostKind.Post,
+    ReplyTarget? InReplyTo = null)
 {
     /// <summary>Gets the review orchestration's instance id for this post.</summary>
     public string InstanceId => InstanceIdFor(PostId);
