@@ -170,7 +170,29 @@ internal static class MentionEndpoints
             outcome?.Status ?? progress?.Status ?? (triage?.Classification.NeedsAttention == true ? "awaiting" : "recorded"),
             progress?.Team ?? triage?.Classification.Team?.Name,
             outcome?.Decision,
+            await ReadReplyAsync(artefacts, orchestrations, source, mentionId, cancellationToken),
             await MentionReadModel.ReadAuditAsync(artefacts, source, mentionId, cancellationToken)));
+    }
+
+    /// <summary>The mention's reply and where its review stands; null when it has none.</summary>
+    private static async Task<MentionReplyView?> ReadReplyAsync(IArtefactStore artefacts, DurableTaskClient orchestrations, string source, string mentionId, CancellationToken cancellationToken)
+    {
+        if (await MentionReadModel.ReadReplyAsync(artefacts, source, mentionId, cancellationToken) is not { } reply)
+        {
+            return null;
+        }
+
+        PostStanding standing = await PostStanding.ReadAsync(orchestrations, reply, cancellationToken);
+        return new MentionReplyView(
+            reply.PostId,
+            $"/api/posts/{reply.PostId}",
+            reply.Author.Email,
+            [.. reply.Channels.Select(c => c.ToString().ToLowerInvariant())],
+            reply.Text,
+            reply.SubmittedAt,
+            standing.Status,
+            standing.Stage,
+            standing.Outcome);
     }
 
     private static string Filter(string? from, string? to, Dictionary<string, string[]> errors)

@@ -5,14 +5,12 @@ using Chorus.Artefacts;
 using Chorus.Durable;
 using Chorus.Host.Api;
 using Chorus.Host.Api.Reference;
-using Chorus.Host.Durable;
 using Chorus.Listing;
 using Chorus.Posts;
 using Chorus.Posts.Listing;
 using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
-using Chorus.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -63,11 +61,8 @@ internal static class PostEndpoints
         HttpContext http,
         IOptions<PostApiOptions> options,
         IArtefactStore artefacts,
-        DurableTaskClient orchestrations,
-        PostAudit audit,
-        IPostIndex index,
+        PostIntake intake,
         TimeProvider time,
-        ChorusMetrics metrics,
         CancellationToken cancellationToken)
     {
         string? idempotencyKey = http.Request.Headers[IdempotencyHeader];
@@ -107,17 +102,7 @@ internal static class PostEndpoints
             }
 
             PostSubmission submission = new(postId, request!.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client, Listed: true);
-            await artefacts.WriteOnceAsync(PostArtefacts.Submission(postId), JsonSerializer.SerializeToUtf8Bytes(submission, DurableJson.Options), "application/json", cancellationToken);
-            await audit.RecordAsync(postId, "submitted", "submitted", new { Client = client, submission.Author.Email }, cancellationToken);
-
-            // Listed before its review starts, so every status change the review makes finds it (and a repeat lists nothing twice).
-            await index.AddAsync(PostListEntry.Of(submission), cancellationToken);
-
-            // A repeat finds the first attempt's instance, running or decided, and leaves it alone.
-            if (await orchestrations.StartOnceAsync(nameof(PostReviewOrchestrator), submission, submission.InstanceId, cancellationToken))
-            {
-                metrics.PostSubmitted();
-            }
+            await intake.SubmitAsync(submission, cancellationToken);
 
             string statusUrl = $"/api/posts/{postId}";
             return TypedResults.Accepted(statusUrl, new PostAccepted(postId, PostStatus.Submitted, statusUrl));
@@ -158,13 +143,12 @@ internal static class PostEndpoints
             return ApiProblems.Problem(StatusCodes.Status404NotFound, "No such post.", $"There is no post with id '{postId}'.");
         }
 
-        OrchestrationMetadata? review = await orchestrations.GetInstanceAsync(submission.InstanceId, getInputsAndOutputs: true, cancellationToken);
-        PostOutcome? outcome = review?.IsCompleted == true ? review.ReadOutputAs<PostOutcome>() : null;
-        PostProgress? progress = review?.ReadCustomStatusAs<PostProgress>();
+        PostStanding standing = await PostStanding.ReadAsync(orchestrations, submission, cancellationToken);
         return TypedResults.Ok(new PostView(
             submission.PostId,
-            outcome?.Status ?? progress?.Status ?? PostStatus.Submitted,
-            progress?.StageName,
+            submission.Kind,
+            standing.Status,
+            standing.Stage,
             submission.Author,
             submission.Text,
             [.. submission.Channels.Select(c => c.ToString().ToLowerInvariant())],
@@ -173,7 +157,8 @@ internal static class PostEndpoints
             submission.SubmittedAt,
             await PostReadModel.ReadSentimentAsync(artefacts, postId, cancellationToken),
             (await PostReadModel.ReadFindingsAsync(artefacts, postId, cancellationToken))?.Findings,
-            outcome,
+            standing.Outcome,
+            submission.InReplyTo is { } mention ? PostReplyTarget.Of(mention) : null,
             await PostReadModel.ReadAuditAsync(artefacts, postId, cancellationToken)));
     }
 

@@ -37,16 +37,9 @@ internal sealed class PostRequestParser(PostApiOptions options)
 
         PostAuthor? author = ParseAuthor(root, Fail);
         string? text = RequestFields.RequiredString(root, "text", Fail);
-        if (text is not null)
+        if (text is not null && PostText.Problem(text, options.MaxTextLength) is { } problem)
         {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                Fail("text", "The text is empty.");
-            }
-            else if (text.Length > options.MaxTextLength)
-            {
-                Fail("text", $"The text has {text.Length:N0} characters; the most accepted is {options.MaxTextLength:N0}.");
-            }
+            Fail("text", problem);
         }
 
         List<Channel> channels = ParseChannels(root, Fail);

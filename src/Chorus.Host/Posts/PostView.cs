@@ -8,10 +8,12 @@ namespace Chorus.Host.Posts;
 
 /// <summary>
 /// A post as <c>GET /api/posts/{postId}</c> shows it: what was submitted, where its review stands (the stage it waits
-/// in), what the checks and the sentiment analysis found, the decision once there is one, and every step so far.
+/// in), what the checks and the sentiment analysis found, the decision once there is one, and every step so far. A
+/// <see cref="PostKind.Reply"/> names the mention it answers in <c>InReplyTo</c>.
 /// </summary>
 internal sealed record PostView(
     string PostId,
+    PostKind Kind,
     PostStatus Status,
     string? Stage,
     PostAuthor Author,
@@ -23,4 +25,5 @@ internal sealed record PostView(
     DocumentSentiment? Sentiment,
     IReadOnlyList<PolicyFinding>? Findings,
     PostOutcome? Decision,
+    PostReplyTarget? InReplyTo,
     IReadOnlyList<AuditEntry> Timeline);
