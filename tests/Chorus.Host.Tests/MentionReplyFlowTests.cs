@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Chorus.Host.Tests;
@@ -178,6 +179,32 @@ public sealed class MentionReplyFlowTests(LocalServicesFixture services)
         Assert.Equal(0, await mail.CountAsync(host.Approver("comms"), "Approve a"));
     }
 
+    [Fact]
+    public async Task A_reply_recorded_by_a_process_that_died_before_delivering_it_is_made_when_the_link_is_used_again()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: Stages);
+        const string Body = """{"source":"crm","id":"ticket-9","author":{"handle":"@ada"},"text":"Chorus is a scam, I want a refund.","createdAt":"2026-11-21T10:00:00Z"}""";
+        using HttpResponseMessage pushed = await host.Http.PostAsync("api/mentions", new StringContent(Body, Encoding.UTF8, "application/json"));
+        string mentionId = (await pushed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("mentionId").GetString()!;
+        Mailbox mail = new(services.Maildev.WebUri);
+        Uri respond = (await mail.WaitForAsync(host.Approver("care"), "Mention on crm needs your team")).Link("Respond");
+        await WaitForAuditAsync(host, $"mentions/crm/2026/11/21/{mentionId}/", "team request");
+
+        // What a POST that died between its two steps leaves: the slot used, with the reply, and nothing delivered.
+        Chorus.Approvals.ApprovalTokenClaims claims = host.Services.GetRequiredService<Chorus.Approvals.ApprovalTokenSigner>().Verify(respond.AbsolutePath["/approvals/".Length..]).Claims!;
+        Chorus.Approvals.ApprovalDecisionRecord recorded = Chorus.Approvals.ApprovalDecisionRecord.ForClaims(claims, null, DateTimeOffset.UtcNow, null, null, "@ada We are sorry. Send us a direct message and we will sort it out.");
+        Assert.True(await host.Services.GetRequiredService<Chorus.Approvals.IApprovalLedger>().TryConsumeAsync(claims, recorded));
+
+        using HttpClient browser = new();
+        using HttpResponseMessage retried = await browser.PostAsync(respond, Form("respond", "A different text typed on the retry.", null));
+        Assert.Equal(HttpStatusCode.Conflict, retried.StatusCode);
+
+        // The reply is made before the decision reaches triage, so a mention decided "respond" has it.
+        JsonElement mention = await WaitForStateAsync(host, "crm", mentionId, "respond");
+        Assert.Equal(recorded.Reply, mention.GetProperty("reply").GetProperty("text").GetString());
+        Assert.Single(await host.ArtefactNamesAsync(), n => n.EndsWith("/submission.json", StringComparison.Ordinal));
+    }
+
     /// <summary>What the page's reply box holds, as a browser reads it (the line break after the start tag is not content).</summary>
     private static string ReplyBox(string page)
         => WebUtility.HtmlDecode(Regex.Match(page, "<textarea id=\"reply\"[^>]*>\n(.*?)</textarea>", RegexOptions.Singleline).Groups[1].Value);
@@ -230,6 +257,22 @@ public sealed class MentionReplyFlowTests(LocalServicesFixture services)
         }
 
         throw new TimeoutException($"The reply to {source}/{mentionId} never reached {status}; last: {mention}");
+    }
+
+    private static async Task<JsonElement> WaitForStateAsync(ChorusTestHost host, string source, string mentionId, string state)
+    {
+        DateTime deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            JsonElement mention = await host.Http.GetFromJsonAsync<JsonElement>($"api/mentions/{source}/{mentionId}");
+            if (mention.GetProperty("state").GetString() == state)
+            {
+                return mention;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the mention never reached '{state}'; last: {mention}");
+            await Task.Delay(200);
+        }
     }
 
     private static async Task WaitForAuditAsync(ChorusTestHost host, string folder, string change)
