@@ -205,6 +205,60 @@ public sealed class MentionReplyFlowTests(LocalServicesFixture services)
         Assert.Single(await host.ArtefactNamesAsync(), n => n.EndsWith("/submission.json", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_reply_api_answers_a_mention_once_on_the_composers_path_and_refuses_what_it_cannot_take()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: Stages);
+        const string Body = """{"source":"crm","id":"ticket-12","author":{"handle":"@ada"},"text":"Chorus is a scam, I want a refund.","createdAt":"2026-11-21T10:00:00Z"}""";
+        using HttpResponseMessage pushed = await host.Http.PostAsync("api/mentions", new StringContent(Body, Encoding.UTF8, "application/json"));
+        string mentionId = (await pushed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("mentionId").GetString()!;
+        await WaitForAuditAsync(host, $"mentions/crm/2026/11/21/{mentionId}/", "team request");
+        string route = $"api/mentions/crm/{mentionId}/replies";
+        string author = $$"""{"email":"desk-{{host.Suffix}}@chorus.test","displayName":"Desk Agent","team":"Customer care"}""";
+        string Reply(string text) => $$"""{"author":{{author}},"text":{{JsonSerializer.Serialize(text)}}}""";
+        const string Text = "@ada Thanks for telling us. Send us a direct message with your order number.";
+
+        using HttpResponseMessage accepted = await host.Http.PostAsync(route, new StringContent(Reply(Text), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        string postId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("postId").GetString()!;
+        Assert.Equal($"/api/posts/{postId}", accepted.Headers.Location?.ToString());
+        using HttpResponseMessage repeated = await host.Http.PostAsync(route, new StringContent(Reply(Text), Encoding.UTF8, "application/json"));
+        Assert.Equal(postId, (await repeated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("postId").GetString());
+        using HttpResponseMessage another = await host.Http.PostAsync(route, new StringContent(Reply("@ada Something else."), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Conflict, another.StatusCode);
+        Assert.Contains(postId, (await another.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        foreach ((string body, string field) in new[] { (Reply("  "), "text"), ($$"""{"author":{{author}},"text":"hi","channels":["x"]}""", "channels"), ("""{"author":{"email":"nope"},"text":"hi"}""", "author.email") })
+        {
+            using HttpResponseMessage refused = await host.Http.PostAsync(route, new StringContent(body, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}");
+        }
+
+        using HttpResponseMessage unknown = await host.Http.PostAsync("api/mentions/crm/20261121-00000000000000000000000000000000/replies", new StringContent(Reply(Text), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using HttpClient anonymous = new() { BaseAddress = host.BaseUri };
+        using HttpResponseMessage unauthenticated = await anonymous.PostAsync(route, new StringContent(Reply(Text), Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+
+        JsonElement mention = await WaitForReplyStatusAsync(host, "crm", mentionId, "Approved");
+        Assert.Equal(postId, mention.GetProperty("reply").GetProperty("postId").GetString());
+        JsonElement post = await host.WaitForStatusAsync(postId, "Approved");
+        Assert.Equal(("Reply", "Desk Agent", "ticket-12"), (post.GetProperty("kind").GetString(), post.GetProperty("author").GetProperty("displayName").GetString(), post.GetProperty("inReplyTo").GetProperty("sourceId").GetString()));
+
+        // The team's Respond link no longer offers a second reply: it shows the one there is and records the decision.
+        Mailbox mail = new(services.Maildev.WebUri);
+        Uri respond = (await mail.WaitForAsync(host.Approver("care"), "Mention on crm needs your team")).Link("Respond");
+        using HttpClient browser = new();
+        string page = await browser.GetStringAsync(respond);
+        Assert.DoesNotContain("name=\"reply\"", page, StringComparison.Ordinal);
+        Assert.Contains("Already answered", page, StringComparison.Ordinal);
+        using HttpResponseMessage decided = await browser.PostAsync(respond, Form("respond", null, null));
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal("respond", (await WaitForStateAsync(host, "crm", mentionId, "respond")).GetProperty("state").GetString());
+        Assert.Single(await host.ArtefactNamesAsync(), n => n.EndsWith("/submission.json", StringComparison.Ordinal));
+    }
+
     /// <summary>What the page's reply box holds, as a browser reads it (the line break after the start tag is not content).</summary>
     private static string ReplyBox(string page)
         => WebUtility.HtmlDecode(Regex.Match(page, "<textarea id=\"reply\"[^>]*>\n(.*?)</textarea>", RegexOptions.Singleline).Groups[1].Value);

@@ -73,7 +73,7 @@ internal static class ApprovalEndpoints
         }
 
         string? reply = null;
-        if (subject!.TakesReply(claims))
+        if (await subject!.TakesReplyAsync(claims, cancellationToken))
         {
             // Anything wrong comes back on the same page with everything typed kept, and the link still unused.
             string typed = form["reply"].ToString();

@@ -24,7 +24,11 @@ internal sealed class MentionApprovalSubject(IArtefactStore artefacts, DurableTa
 
     public string Subject => "mention";
 
-    public bool TakesReply(ApprovalTokenClaims claims) => claims.Action == MentionActions.Respond;
+    /// <summary>Respond takes a reply, unless the mention was answered already (through the reply API): it has one reply.</summary>
+    public async Task<bool> TakesReplyAsync(ApprovalTokenClaims claims, CancellationToken cancellationToken)
+        => claims.Action == MentionActions.Respond
+            && await ReadInputAsync(claims, cancellationToken) is { } input
+            && await MentionReadModel.ReadReplyAsync(artefacts, input.Mention.Source, input.MentionId, cancellationToken) is null;
 
     public async Task<ApprovalPageModel?> DescribeAsync(ApprovalTokenClaims claims, CancellationToken cancellationToken)
     {
@@ -54,7 +58,11 @@ internal sealed class MentionApprovalSubject(IArtefactStore artefacts, DurableTa
             _ => "Dismiss this mention?",
         };
         ReplyComposer? composer = null;
-        if (TakesReply(claims))
+        if (claims.Action == MentionActions.Respond && await MentionReadModel.ReadReplyAsync(artefacts, mention.Source, input.MentionId, cancellationToken) is { } answered)
+        {
+            facts.Add(new PageFact("Already answered", $"{answered.Author.Email} replied on {answered.SubmittedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}: \u201c{answered.Text}\u201d"));
+        }
+        else if (claims.Action == MentionActions.Respond)
         {
             Channel channel = replies.ChannelFor(mention.Source);
             facts.Add(new PageFact("Reply goes", channel == Channel.Other ? "nowhere by itself: Chorus cannot post there, so you post it by hand once it is approved" : $"to {channel}, once it is approved"));
@@ -83,7 +91,7 @@ internal sealed class MentionApprovalSubject(IArtefactStore artefacts, DurableTa
     public async Task DecideAsync(ApprovalTokenClaims claims, ApprovalDecisionRecord decision, CancellationToken cancellationToken)
     {
         MentionTriageInput input = (await ReadInputAsync(claims, cancellationToken))!;
-        if (TakesReply(claims) && decision.Reply is { } text)
+        if (claims.Action == MentionActions.Respond && decision.Reply is { } text)
         {
             // Before the decision reaches triage, so a concluded triage always finds its reply. The id comes from the
             // decision's slot and day: a decision delivered again (a retried POST, a crash) makes the same reply.

@@ -18,7 +18,7 @@ internal sealed class PostApprovalSubject(IArtefactStore artefacts, DurableTaskC
 
     public string Subject => "post";
 
-    public bool TakesReply(ApprovalTokenClaims claims) => false;
+    public Task<bool> TakesReplyAsync(ApprovalTokenClaims claims, CancellationToken cancellationToken) => Task.FromResult(false);
 
     public async Task<ApprovalPageModel?> DescribeAsync(ApprovalTokenClaims claims, CancellationToken cancellationToken)
     {
