@@ -13,8 +13,12 @@ public sealed class RealityCheckFlowTests(LocalServicesFixture services)
 {
     private const string Praise = "Our invoicing is better than ever, we love it!";
 
-    [Fact]
-    public async Task A_post_praising_what_customers_complain_about_goes_to_an_approver_with_the_complaints()
+    // Complaints flagged for the care team are recorded by the triage orchestration (RecordMentionActivity); with a
+    // threshold no score reaches, none is flagged and the intake records them in a batch (MentionRecorder.RecordAllAsync).
+    [Theory]
+    [InlineData("triage")]
+    [InlineData("intake")]
+    public async Task A_post_praising_what_customers_complain_about_goes_to_an_approver_with_the_complaints(string recordedBy)
     {
         await using FakeFeedServer feed = await FakeFeedServer.StartAsync();
         await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, _) =>
@@ -22,6 +26,10 @@ public sealed class RealityCheckFlowTests(LocalServicesFixture services)
             s["Mentions:Sources:alerts:Kind"] = "Rss";
             s["Mentions:Sources:alerts:Endpoint"] = feed.Feed.ToString();
             s["Mentions:Sources:alerts:Schedule"] = "* * * * * *";
+            if (recordedBy == "intake")
+            {
+                s["Mentions:Triage:NegativeThreshold"] = "-1";
+            }
         });
 
         // Before anyone complains, the same post would be approved by the rules.
@@ -63,6 +71,8 @@ public sealed class RealityCheckFlowTests(LocalServicesFixture services)
         JsonElement post = await host.WaitForStatusAsync(postId, "AwaitingApproval");
         JsonElement finding = Assert.Single(post.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "reality-check");
         AssertExplains(finding);
+        JsonElement listed = await host.Http.GetFromJsonAsync<JsonElement>("api/mentions?source=alerts&label=negative");
+        Assert.All(listed.GetProperty("items").EnumerateArray(), m => Assert.Equal(recordedBy == "triage", m.GetProperty("needsAttention").GetBoolean()));
         Assert.Equal(warning.Value.GetProperty("explanation").GetString(), finding.GetProperty("explanation").GetString());
     }
 

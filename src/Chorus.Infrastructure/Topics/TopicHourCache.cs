@@ -23,15 +23,21 @@ internal sealed class TopicHourCache(Func<string, CancellationToken, Task<Dictio
     internal static readonly TimeSpan OlderRefresh = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, Slot> _hours = new(StringComparer.Ordinal);
+    private string? _oldest;
 
     /// <summary>Returns the hours' rows, newest first, loading those not cached and refreshing stale ones in the background.</summary>
     public async Task<ConcurrentDictionary<string, TopicRow>[]> GetAsync(List<(string Partition, DateTimeOffset Start)> hours, CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetUtcNow();
-        DateTimeOffset oldest = hours.Count > 0 ? hours[^1].Start : now;
-        foreach (string stale in _hours.Keys.Where(key => string.CompareOrdinal(key, TopicHours.Of(oldest.AddHours(-1))) < 0))
+        string oldest = hours.Count > 0 ? hours[^1].Partition : TopicHours.Of(now);
+        if (!string.Equals(Volatile.Read(ref _oldest), oldest, StringComparison.Ordinal))
         {
-            _hours.TryRemove(stale, out _);
+            // Hours that left the window are dropped once, when the window moves on, not on every check.
+            Volatile.Write(ref _oldest, oldest);
+            foreach (string gone in _hours.Keys.Where(key => string.CompareOrdinal(key, oldest) < 0))
+            {
+                _hours.TryRemove(gone, out _);
+            }
         }
 
         Task<ConcurrentDictionary<string, TopicRow>>[] reads = new Task<ConcurrentDictionary<string, TopicRow>>[hours.Count];
@@ -51,6 +57,12 @@ internal sealed class TopicHourCache(Func<string, CancellationToken, Task<Dictio
             }
 
             reads[i] = slot.Rows;
+        }
+
+        if (reads.All(read => read.IsCompletedSuccessfully))
+        {
+            // The usual case once the window is cached: no waiting, nothing more allocated.
+            return [.. reads.Select(read => read.Result)];
         }
 
         return await Task.WhenAll(reads).WaitAsync(cancellationToken).ConfigureAwait(false);
