@@ -13,6 +13,7 @@ using Chorus.Infrastructure.Artefacts;
 using Chorus.Infrastructure.Lists;
 using Chorus.Infrastructure.Mail;
 using Chorus.Infrastructure.Mentions;
+using Chorus.Infrastructure.Topics;
 using Chorus.Mentions.Triage;
 using Chorus.Posts;
 using Chorus.Posts.Policy;
@@ -59,6 +60,7 @@ public static class ChorusApp
         services.AddApprovalLinks(configuration);
         services.AddBlobArtefacts(configuration);
         services.AddTableLists();
+        services.AddTableTopicIndex();
         services.AddSmtpMail(configuration);
         services.AddSingleton<Chorus.Mail.KeptMail>();
         services.AddSingleton<IApprovalLedger>(sp => new BlobApprovalLedger(sp.GetRequiredService<ArtefactContainer>().Client));

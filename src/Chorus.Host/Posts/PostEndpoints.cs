@@ -114,6 +114,7 @@ internal static class PostEndpoints
         IOptions<PostApiOptions> options,
         ISentimentAnalyzer analyzer,
         PolicyEvaluator evaluator,
+        ComplaintLookup complaints,
         ChannelLengths lengths,
         IOptionsMonitor<ReviewOptions> review,
         TimeProvider time,
@@ -131,7 +132,7 @@ internal static class PostEndpoints
         PostSubmission draft = new("check", request!.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, http.User.FindFirstValue(ClaimTypes.Name) ?? "unknown");
         DocumentSentiment sentiment = (await analyzer.AnalyzeAsync([new SentimentDocument(draft.PostId, draft.Text)], cancellationToken)).Documents[0];
         DocumentSentiment? usable = sentiment.Error is null ? sentiment : null;
-        PolicyReport report = evaluator.Evaluate(draft.Draft, usable);
+        PolicyReport report = evaluator.Evaluate(await complaints.AttachAsync(draft.Draft, usable, cancellationToken), usable);
         ReviewPlan plan = ReviewPlanner.Plan(draft, report, usable, review.CurrentValue);
         return TypedResults.Ok(new PostCheck(plan.Route, [.. plan.Stages.Select(stage => stage.Name)], report.Findings, sentiment, lengths.Measure(draft.Draft)));
     }
