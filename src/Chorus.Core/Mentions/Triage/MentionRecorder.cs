@@ -14,7 +14,7 @@ namespace Chorus.Mentions.Triage;
 /// again is listed again too (which changes nothing when it is), so one whose first recording stopped before the index
 /// was written is listed on its next sighting.
 /// </summary>
-public sealed class MentionRecorder(IArtefactStore artefacts, IMentionIndex index, TimeProvider time)
+public sealed class MentionRecorder(IArtefactStore artefacts, IMentionIndex index, TimeProvider time, IEnumerable<IMentionRecordHook>? hooks = null)
 {
     /// <summary>The blob tag that says how a recorded mention was classified, so a day's mentions are found by kind.</summary>
     public const string TriageKindTag = "kind";
@@ -25,6 +25,7 @@ public sealed class MentionRecorder(IArtefactStore artefacts, IMentionIndex inde
     {
         bool fresh = await WriteArtefactsAsync(input, cancellationToken).ConfigureAwait(false);
         await index.AddAsync([MentionListEntry.Of(input)], cancellationToken).ConfigureAwait(false);
+        await NotifyAsync([input], cancellationToken).ConfigureAwait(false);
         return fresh;
     }
 
@@ -42,7 +43,16 @@ public sealed class MentionRecorder(IArtefactStore artefacts, IMentionIndex inde
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (i, ct) => fresh[i] = await WriteArtefactsAsync(inputs[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
         await index.AddAsync([.. inputs.Select(MentionListEntry.Of)], cancellationToken).ConfigureAwait(false);
+        await NotifyAsync(inputs, cancellationToken).ConfigureAwait(false);
         return fresh;
+    }
+
+    private async Task NotifyAsync(IReadOnlyList<MentionTriageInput> inputs, CancellationToken cancellationToken)
+    {
+        foreach (IMentionRecordHook hook in hooks ?? [])
+        {
+            await hook.RecordedAsync(inputs, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The label a mention is listed under: its sentiment's, lower case, or <c>unscored</c>.</summary>

@@ -1,0 +1,67 @@
+using MathNet.Numerics;
+
+namespace Chorus.Mentions.Alerts;
+
+/// <summary>
+/// Decides whether (part of) an hour is a spike of negative mentions or a dip in sentiment, against the series'
+/// <see cref="AlertBaseline"/>. Pure and allocation-free: the same inputs give the same verdict.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Spike: a Poisson tail test. With λ the baseline's negative mentions per hour and f the part of the hour gone by, the
+/// count k seen so far is compared with Poisson(λ·f): p = P(X ≥ k) = P(k, λ·f), the regularized lower incomplete gamma
+/// function. It alerts when k ≥ MinCount and p &lt; Probability. Scaling λ by f is what lets a spike be caught in the hour
+/// it starts, minutes in, rather than after the hour closes.
+/// </para>
+/// <para>
+/// Dip: a one-sided z-test of the hour's mean score m over n scored mentions against the baseline's mean μ and spread
+/// σ of one mention's score: z = (m - μ) / (σ / √n), p = Φ(z). It alerts when n ≥ MinCount, μ - m ≥ SentimentDrop and
+/// p &lt; Probability; the drop keeps a busy hour from alerting on a fall too small to matter. σ is never taken below
+/// 0.1, so a baseline of identical scores does not make every change significant.
+/// </para>
+/// Neither alerts before the baseline has taken in WarmUp hours.
+/// </remarks>
+public static class AlertDetector
+{
+    private const double SmallestSpread = 0.1;
+
+    /// <summary>
+    /// The verdict on <paramref name="hour"/> so far, <paramref name="elapsed"/> of it gone by (0..1; 1 for a whole
+    /// hour), against <paramref name="baseline"/>.
+    /// </summary>
+    public static AlertVerdict Test(in AlertBaseline baseline, in HourTally hour, double elapsed, in AlertDetectorSettings settings)
+    {
+        double expected = baseline.Rate * Math.Clamp(elapsed, 1.0 / 60, 1);
+        if (baseline.Hours < settings.WarmUpHours)
+        {
+            return new AlertVerdict(AlertKinds.None, hour.Negative, expected, double.NaN, hour.MeanScore, baseline.MeanScore, double.NaN);
+        }
+
+        AlertKinds kinds = AlertKinds.None;
+        double spike = double.NaN;
+        if (hour.Negative >= settings.MinCount)
+        {
+            spike = hour.Negative <= expected ? 1 : SpecialFunctions.GammaLowerRegularized(hour.Negative, expected);
+            if (spike < settings.Probability)
+            {
+                kinds |= AlertKinds.Spike;
+            }
+        }
+
+        double dip = double.NaN;
+        double mean = hour.MeanScore;
+        double usual = baseline.MeanScore;
+        if (hour.Scored >= settings.MinCount && !double.IsNaN(usual) && usual - mean >= settings.SentimentDrop)
+        {
+            double spread = Math.Max(Math.Sqrt(baseline.ScoreVariance), SmallestSpread);
+            double z = (mean - usual) / (spread / Math.Sqrt(hour.Scored));
+            dip = 0.5 * SpecialFunctions.Erfc(-z / Constants.Sqrt2);
+            if (dip < settings.Probability)
+            {
+                kinds |= AlertKinds.Dip;
+            }
+        }
+
+        return new AlertVerdict(kinds, hour.Negative, expected, spike, mean, usual, dip);
+    }
+}
