@@ -42,6 +42,7 @@ internal sealed class ScottPlotAlertChart : IAlertChart
             line.Color = Colors.DarkOrange;
             line.LinePattern = LinePattern.Dashed;
             line.LegendText = "baseline per hour";
+            plot.ShowLegend(Alignment.UpperLeft);
         }
 
         plot.Axes.DateTimeTicksBottom();

@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using MathNet.Numerics.Distributions;
 
 namespace Chorus.Mentions.Alerts;
 
@@ -14,10 +15,12 @@ namespace Chorus.Mentions.Alerts;
 /// it starts, minutes in, rather than after the hour closes.
 /// </para>
 /// <para>
-/// Dip: a one-sided z-test of the hour's mean score m over n scored mentions against the baseline's mean μ and spread
-/// σ of one mention's score: z = (m - μ) / (σ / √n), p = Φ(z). It alerts when n ≥ MinCount, μ - m ≥ SentimentDrop and
-/// p &lt; Probability; the drop keeps a busy hour from alerting on a fall too small to matter. σ is never taken below
-/// 0.1, so a baseline of identical scores does not make every change significant.
+/// Dip: a one-sided test of the hour's mean score m over n scored mentions against the baseline's mean μ and spread σ
+/// of one mention's score: t = (m - μ) / (σ / √n), p = P(T ≤ t) for Student's t with n - 1 degrees of freedom. It
+/// alerts when n ≥ MinCount, μ - m ≥ SentimentDrop and p &lt; Probability; the drop keeps a busy hour from alerting on
+/// a fall too small to matter. Student's t rather than the normal because scores are far from normal (clipped to
+/// -1..1, often at either end), so the mean of a handful has heavier tails than Φ allows; with many mentions the two
+/// agree. σ is never taken below 0.1, so a baseline of identical scores does not make every change significant.
 /// </para>
 /// Neither alerts before the baseline has taken in WarmUp hours.
 /// </remarks>
@@ -54,8 +57,8 @@ public static class AlertDetector
         if (hour.Scored >= settings.MinCount && !double.IsNaN(usual) && usual - mean >= settings.SentimentDrop)
         {
             double spread = Math.Max(Math.Sqrt(baseline.ScoreVariance), SmallestSpread);
-            double z = (mean - usual) / (spread / Math.Sqrt(hour.Scored));
-            dip = 0.5 * SpecialFunctions.Erfc(-z / Constants.Sqrt2);
+            double t = (mean - usual) / (spread / Math.Sqrt(hour.Scored));
+            dip = StudentT.CDF(0, 1, hour.Scored - 1, t);
             if (dip < settings.Probability)
             {
                 kinds |= AlertKinds.Dip;
