@@ -99,7 +99,9 @@ internal sealed class TableAlertCounters(TableClient table) : IAlertCounters
             List<AlertObservation> chunk = observations.GetRange(start, Math.Min(MarkersPerTransaction, observations.Count - start));
             for (int attempt = 1; ; attempt++)
             {
-                if (await TryAddChunkAsync(partition, hour, chunk, cancellationToken).ConfigureAwait(false))
+                // The first try takes every mention as new (the common case: no marker reads); once a transaction has
+                // failed, a marker may be what failed it, so later tries read the markers first.
+                if (await TryAddChunkAsync(partition, hour, chunk, readMarkers: attempt > 1, cancellationToken).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -115,12 +117,12 @@ internal sealed class TableAlertCounters(TableClient table) : IAlertCounters
     }
 
     /// <summary>Counts the chunk's mentions not yet counted; false when a concurrent writer got in between (read again).</summary>
-    private async Task<bool> TryAddChunkAsync(string partition, DateTimeOffset hour, List<AlertObservation> chunk, CancellationToken cancellationToken)
+    private async Task<bool> TryAddChunkAsync(string partition, DateTimeOffset hour, List<AlertObservation> chunk, bool readMarkers, CancellationToken cancellationToken)
     {
         NullableResponse<TableEntity> stored = await table.GetEntityIfExistsAsync<TableEntity>(partition, HourKey(hour), cancellationToken: cancellationToken).ConfigureAwait(false);
         bool[] counted = new bool[chunk.Count];
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, chunk.Count),
+            readMarkers ? Enumerable.Range(0, chunk.Count) : [],
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (i, ct) => counted[i] = (await table.GetEntityIfExistsAsync<TableEntity>(partition, MarkerKey(chunk[i].MentionId), ["RowKey"], ct).ConfigureAwait(false)).HasValue).ConfigureAwait(false);
         List<AlertObservation> fresh = [.. chunk.Where((_, i) => !counted[i])];
