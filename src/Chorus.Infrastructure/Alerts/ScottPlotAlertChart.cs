@@ -17,6 +17,10 @@ internal sealed class ScottPlotAlertChart : IAlertChart
 
     /// <inheritdoc/>
     public byte[] RenderPng(string title, IReadOnlyList<(DateTimeOffset Hour, long Negative)> hours, DateTimeOffset alertHour, double baselineRate)
+        => Build(title, hours, alertHour, baselineRate).GetImageBytes(Width, Height, ImageFormat.Png);
+
+    /// <summary>The chart before it is drawn.</summary>
+    internal static Plot Build(string title, IReadOnlyList<(DateTimeOffset Hour, long Negative)> hours, DateTimeOffset alertHour, double baselineRate)
     {
         ArgumentNullException.ThrowIfNull(hours);
         string font = EmbeddedFont.Use();
@@ -51,6 +55,6 @@ internal sealed class ScottPlotAlertChart : IAlertChart
         plot.YLabel("negative mentions");
         plot.XLabel("hour (UTC)");
         plot.Font.Set(font);
-        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        return plot;
     }
 }

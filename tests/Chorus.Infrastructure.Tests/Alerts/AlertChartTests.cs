@@ -26,6 +26,10 @@ public sealed class AlertChartTests
         Assert.Equal("DejaVu Sans", font.FamilyName);
         using SKFont sized = new(font, 12);
         Assert.DoesNotContain((ushort)0, sized.GetGlyphs("Negative mentions per hour 0123456789 Nov"));
+        ScottPlot.Plot plot = ScottPlotAlertChart.Build("Negative mentions per hour", Week(), Start.AddHours(167), 2);
+        Assert.Equal(EmbeddedFont.Family, plot.Axes.Title.Label.FontName);
+        Assert.Equal(EmbeddedFont.Family, plot.Axes.Bottom.TickLabelStyle.FontName);
+        Assert.Equal("DejaVu Sans", ScottPlot.Fonts.GetTypeface(EmbeddedFont.Family, bold: false, italic: false).FamilyName);
 
         // The title is text: with one, the band above the plot has dark pixels; without, none.
         using SKBitmap titled = SKBitmap.Decode(new ScottPlotAlertChart().RenderPng("Negative mentions per hour", Week(), Start.AddHours(167), 2));

@@ -61,7 +61,11 @@ public sealed class AlertDetectorTests
         }
 
         Assert.NotNull(caught);
-        Assert.True(caught <= 15, $"caught only at minute {caught}: the part of the hour gone by must scale the expectation");
+        Assert.True(caught <= 10, $"caught only at minute {caught}: the part of the hour gone by must scale the expectation");
+
+        // So early that a test of the whole hour's expectation would not have alerted yet.
+        HourTally atCatch = SyntheticMentions.TallyUntil(spike, caught.Value);
+        Assert.True(AlertDetector.Test(baseline, atCatch, 1, Settings).Kinds == AlertKinds.None, $"{atCatch.Negative} negative mentions by minute {caught} already alert against a whole hour");
     }
 
     [Fact]
@@ -80,7 +84,10 @@ public sealed class AlertDetectorTests
 
         // The same fall over fewer mentions than MinCount, or a fall smaller than SentimentDrop, does not.
         Assert.Equal(AlertKinds.None, AlertDetector.Test(baseline, new HourTally(0, 4, 4 * 0.05, 4 * 0.04), 1, Settings).Kinds);
-        Assert.Equal(AlertKinds.None, AlertDetector.Test(baseline, new HourTally(0, 20, 20 * 0.3, 20 * 0.13), 1, Settings).Kinds);
+        HourTally slightlyLower = new(0, 400, 400 * 0.35, 400 * ((0.35 * 0.35) + 0.04));
+        AlertVerdict small = AlertDetector.Test(baseline, slightlyLower, 1, Settings);
+        Assert.Equal(AlertKinds.None, small.Kinds);
+        Assert.True(double.IsNaN(small.DipProbability), "a fall smaller than SentimentDrop is not tested, however significant");
     }
 
     [Fact]
