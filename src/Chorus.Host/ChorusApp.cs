@@ -1,5 +1,6 @@
 using Chorus.Approvals;
 using Chorus.Durable;
+using Chorus.Host.Alerts;
 using Chorus.Host.Api;
 using Chorus.Host.Api.Reference;
 using Chorus.Host.Approvals;
@@ -8,12 +9,14 @@ using Chorus.Host.Health;
 using Chorus.Host.Mentions;
 using Chorus.Host.Posts;
 using Chorus.Host.Telemetry;
+using Chorus.Infrastructure.Alerts;
 using Chorus.Infrastructure.Approvals;
 using Chorus.Infrastructure.Artefacts;
 using Chorus.Infrastructure.Lists;
 using Chorus.Infrastructure.Mail;
 using Chorus.Infrastructure.Mentions;
 using Chorus.Infrastructure.Topics;
+using Chorus.Mentions.Alerts;
 using Chorus.Mentions.Triage;
 using Chorus.Posts;
 using Chorus.Posts.Policy;
@@ -42,6 +45,7 @@ public static class ChorusApp
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddChorusServices(builder.Configuration);
         builder.Services.AddHostedService<MentionMonitorLoop>();
+        builder.Services.AddHostedService<AlertLoop>();
         builder.AddChorusTelemetry();
         return builder;
     }
@@ -88,6 +92,8 @@ public static class ChorusApp
         services.AddSingleton<MentionDigest>();
         services.AddScoped<MentionMonitor>();
         services.AddScoped<IApprovalSubject, MentionApprovalSubject>();
+        services.AddMentionAlerts(configuration);
+        services.AddTableAlerts();
         services.AddChorusHealthChecks();
         return services;
     }
@@ -103,6 +109,7 @@ public static class ChorusApp
         app.MapPostEndpoints();
         app.MapApprovalEndpoints();
         app.MapMentionEndpoints();
+        app.MapAlertEndpoints();
         app.MapChorusApiReference();
         if (app.Configuration.GetValue<bool>("Samples:Enabled"))
         {

@@ -77,6 +77,7 @@ public sealed class FunctionsMetadataTests
         {
             ["PollMentions"] = "0 */1 * * * *",
             ["SendMentionDigest"] = $"%{MentionDigestOptions.ScheduleSetting}%",
+            ["EvaluateAlerts"] = "30 */1 * * * *",
         }, timers);
     }
 
@@ -122,6 +123,7 @@ public sealed class FunctionsMetadataTests
                         ? app.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Select(check => check.Factory)
                         : [sp => sp.GetRequiredService(parameter.ParameterType)]),
                 "timerTrigger" when function.Trigger.Schedule == $"%{MentionDigestOptions.ScheduleSetting}%" => [sp => sp.GetRequiredService<MentionDigest>()],
+                "timerTrigger" when function.Name == "EvaluateAlerts" => [sp => sp.GetRequiredService<Chorus.Mentions.Alerts.AlertEvaluator>()],
                 "timerTrigger" => [sp => sp.GetRequiredService<MentionMonitor>()],
                 "activityTrigger" => [sp => ActivatorUtilities.GetServiceOrCreateInstance(sp, ChorusTasks.Activities.Single(t => TaskNameOf(t) == function.Name))],
                 "orchestrationTrigger" => [], // Orchestrators are created with new and run only on their context.

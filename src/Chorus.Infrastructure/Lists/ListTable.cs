@@ -17,8 +17,7 @@ internal sealed class ListTable(TableClient table, string partition)
     /// <summary>Sorts after every character a key uses (letters, digits, <c>-</c>, <c>|</c>).</summary>
     private const string End = "~";
 
-    private readonly Lock _gate = new();
-    private Task? _ready;
+    private readonly TableCreation _creation = new(table);
 
     public string Partition => partition;
 
@@ -236,23 +235,5 @@ internal sealed class ListTable(TableClient table, string partition)
         return new ListPosition(new DateTimeOffset(DateTimeOffset.MaxValue.UtcTicks - reversed, TimeSpan.Zero), key[(prefix.Length + 20)..]);
     }
 
-    private Task EnsureAsync(CancellationToken cancellationToken)
-    {
-        Task? ready = Volatile.Read(ref _ready);
-        if (ready is null || ready.IsFaulted || ready.IsCanceled)
-        {
-            lock (_gate)
-            {
-                ready = _ready;
-                if (ready is null || ready.IsFaulted || ready.IsCanceled)
-                {
-                    // Not the caller's token: one caller giving up must not fail everyone waiting on the same creation.
-                    ready = table.CreateIfNotExistsAsync(CancellationToken.None);
-                    Volatile.Write(ref _ready, ready);
-                }
-            }
-        }
-
-        return ready.WaitAsync(cancellationToken);
-    }
+    private Task EnsureAsync(CancellationToken cancellationToken) => _creation.EnsureAsync(cancellationToken);
 }

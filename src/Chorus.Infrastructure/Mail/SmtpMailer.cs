@@ -46,6 +46,13 @@ internal sealed class SmtpMailer(SmtpOptions options, TimeProvider timeProvider)
         }
 
         BodyBuilder body = new() { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (MailImage image in message.Images)
+        {
+            // Linked to the HTML (multipart/related), shown where it says cid:{ContentId}.
+            MimeEntity part = body.LinkedResources.Add(image.FileName, image.Png.ToArray(), new ContentType("image", "png"));
+            part.ContentId = image.ContentId;
+        }
+
         MimeMessage mime = new()
         {
             Subject = message.Subject,

@@ -10,6 +10,7 @@ IBenchmark[] benchmarks =
     new Chorus.Benchmarks.Posts.PostsBenchmark(),
     new Chorus.Benchmarks.Api.ApiBenchmark(),
     new Chorus.Benchmarks.RealityCheck.RealityCheckBenchmark(),
+    new Chorus.Benchmarks.Alerts.AlertsBenchmark(),
 ];
 
 string? name = args.FirstOrDefault();

@@ -9,7 +9,7 @@ namespace Chorus.Mentions.Topics;
 /// (<see cref="TopicExtractor"/>, in the mention's language). Other mentions, and everything when the reality check is
 /// off, are left out: the index exists for that check only.
 /// </summary>
-public sealed class MentionTopics
+public sealed class MentionTopics : IMentionRecordHook
 {
     private readonly ITopicIndex _index;
     private readonly TopicExtractor _extractor;
@@ -23,7 +23,7 @@ public sealed class MentionTopics
     }
 
     /// <summary>Counts the negative mentions among <paramref name="inputs"/> under their topics; idempotent.</summary>
-    public Task RecordAsync(IReadOnlyList<MentionTriageInput> inputs, CancellationToken cancellationToken)
+    public Task RecordedAsync(IReadOnlyList<MentionTriageInput> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (!_options.Enabled)

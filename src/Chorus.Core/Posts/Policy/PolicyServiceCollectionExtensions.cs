@@ -1,4 +1,5 @@
 using Chorus.Mentions.Topics;
+using Chorus.Mentions.Triage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,6 +55,7 @@ public static class PolicyServiceCollectionExtensions
             sp.GetRequiredService<ITopicIndex>(),
             sp.GetRequiredService<TopicExtractor>(),
             sp.GetRequiredService<IOptions<PolicyOptions>>().Value.RealityCheck));
+        services.AddSingleton<IMentionRecordHook>(sp => sp.GetRequiredService<MentionTopics>());
         services.AddSingleton(sp => new ChannelLengths(sp.GetRequiredService<IOptions<PolicyOptions>>().Value));
         services.AddSingleton(sp => new PolicyEvaluator(sp.GetServices<IPolicyCheck>(), sp.GetRequiredService<ILogger<PolicyEvaluator>>()));
         return services;

@@ -125,7 +125,7 @@ internal sealed class RealityCheckBenchmark : IBenchmark
             while (!stop.IsCancellationRequested)
             {
                 List<Mention> batch = [.. Enumerable.Range(0, 50).Select(_ => Generate(writes, Complaints, $"live-{written++}", DateTimeOffset.UtcNow))];
-                await topics.RecordAsync(await ScoreAsync(analyzer, batch, CancellationToken.None), CancellationToken.None);
+                await topics.RecordedAsync(await ScoreAsync(analyzer, batch, CancellationToken.None), CancellationToken.None);
             }
         }, CancellationToken.None);
         (double[] busy, _) = await TimeAsync(lookup, evaluator, drafts, cancellationToken);
@@ -173,7 +173,7 @@ internal sealed class RealityCheckBenchmark : IBenchmark
         {
             IReadOnlyList<MentionTriageInput> inputs = await ScoreAsync(analyzer, batch, cancellationToken);
             negative += inputs.Count(input => input.Sentiment?.Label == SentimentLabel.Negative);
-            await topics.RecordAsync(inputs, cancellationToken);
+            await topics.RecordedAsync(inputs, cancellationToken);
         }
 
         return (negative, clock.Elapsed);
