@@ -13,6 +13,7 @@ using Chorus.Infrastructure.Artefacts;
 using Chorus.Infrastructure.Lists;
 using Chorus.Infrastructure.Mail;
 using Chorus.Infrastructure.Mentions;
+using Chorus.Infrastructure.Publishing;
 using Chorus.Mentions.Triage;
 using Chorus.Posts;
 using Chorus.Posts.Policy;
@@ -75,6 +76,7 @@ public static class ChorusApp
         services.AddScoped<IApprovalSubject, PostApprovalSubject>();
         services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMentionSources(configuration);
+        services.AddPublishing(configuration);
         services.AddSingleton<MentionRecorder>();
         services.AddSingleton<MentionAudit>();
         services.AddScoped<MentionIntake>();

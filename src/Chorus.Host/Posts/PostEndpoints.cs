@@ -10,6 +10,7 @@ using Chorus.Listing;
 using Chorus.Posts;
 using Chorus.Posts.Listing;
 using Chorus.Posts.Policy;
+using Chorus.Posts.Publishing;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
 using Chorus.Telemetry;
@@ -106,7 +107,7 @@ internal static class PostEndpoints
                 }
             }
 
-            PostSubmission submission = new(postId, request!.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client, Listed: true);
+            PostSubmission submission = new(postId, request!.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client, Listed: true, Publishes: true);
             await artefacts.WriteOnceAsync(PostArtefacts.Submission(postId), JsonSerializer.SerializeToUtf8Bytes(submission, DurableJson.Options), "application/json", cancellationToken);
             await audit.RecordAsync(postId, "submitted", "submitted", new { Client = client, submission.Author.Email }, cancellationToken);
 
@@ -159,7 +160,11 @@ internal static class PostEndpoints
         }
 
         OrchestrationMetadata? review = await orchestrations.GetInstanceAsync(submission.InstanceId, getInputsAndOutputs: true, cancellationToken);
-        PostOutcome? outcome = review?.IsCompleted == true ? review.ReadOutputAs<PostOutcome>() : null;
+
+        // An approved post waiting for its scheduled time, or being published, is decided before its review completes.
+        PostOutcome? outcome = review?.IsCompleted == true
+            ? review.ReadOutputAs<PostOutcome>()
+            : await artefacts.ReadJsonAsync<PostOutcome>(PostArtefacts.Outcome(postId), cancellationToken);
         PostProgress? progress = review?.ReadCustomStatusAs<PostProgress>();
         return TypedResults.Ok(new PostView(
             submission.PostId,
@@ -174,6 +179,7 @@ internal static class PostEndpoints
             await PostReadModel.ReadSentimentAsync(artefacts, postId, cancellationToken),
             (await PostReadModel.ReadFindingsAsync(artefacts, postId, cancellationToken))?.Findings,
             outcome,
+            await PublicationArtefacts.ReadAsync(artefacts, postId, cancellationToken),
             await PostReadModel.ReadAuditAsync(artefacts, postId, cancellationToken)));
     }
 

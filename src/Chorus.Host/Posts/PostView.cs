@@ -1,6 +1,7 @@
 using Chorus.Artefacts;
 using Chorus.Posts;
 using Chorus.Posts.Policy;
+using Chorus.Posts.Publishing;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
 
@@ -8,7 +9,8 @@ namespace Chorus.Host.Posts;
 
 /// <summary>
 /// A post as <c>GET /api/posts/{postId}</c> shows it: what was submitted, where its review stands (the stage it waits
-/// in), what the checks and the sentiment analysis found, the decision once there is one, and every step so far.
+/// in), what the checks and the sentiment analysis found, the decision once there is one, where it was published (or
+/// left to its author to post), and every step so far.
 /// </summary>
 internal sealed record PostView(
     string PostId,
@@ -23,4 +25,5 @@ internal sealed record PostView(
     DocumentSentiment? Sentiment,
     IReadOnlyList<PolicyFinding>? Findings,
     PostOutcome? Decision,
+    IReadOnlyList<Publication> Publications,
     IReadOnlyList<AuditEntry> Timeline);
