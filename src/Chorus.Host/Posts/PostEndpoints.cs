@@ -160,12 +160,13 @@ internal static class PostEndpoints
         }
 
         OrchestrationMetadata? review = await orchestrations.GetInstanceAsync(submission.InstanceId, getInputsAndOutputs: true, cancellationToken);
-
-        // An approved post waiting for its scheduled time, or being published, is decided before its review completes.
-        PostOutcome? outcome = review?.IsCompleted == true
-            ? review.ReadOutputAs<PostOutcome>()
-            : await artefacts.ReadJsonAsync<PostOutcome>(PostArtefacts.Outcome(postId), cancellationToken);
         PostProgress? progress = review?.ReadCustomStatusAs<PostProgress>();
+
+        // An approved post waiting for its scheduled time, or being published, is decided before its review completes;
+        // its status says so only once the review does (the approval pages read the same status).
+        PostOutcome? outcome = review?.IsCompleted == true ? review.ReadOutputAs<PostOutcome>()
+            : progress?.Status is PostStatus.Approved ? await artefacts.ReadJsonAsync<PostOutcome>(PostArtefacts.Outcome(postId), cancellationToken)
+            : null;
         return TypedResults.Ok(new PostView(
             submission.PostId,
             outcome?.Status ?? progress?.Status ?? PostStatus.Submitted,

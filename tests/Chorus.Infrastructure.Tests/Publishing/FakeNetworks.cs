@@ -114,6 +114,7 @@ internal sealed class FakeNetworks : IAsyncDisposable
         string body = await reader.ReadToEndAsync();
         string path = context.Request.Path.Value ?? string.Empty;
         _requests.Enqueue(new FakeRequest(
+            DateTimeOffset.UtcNow,
             context.Request.Method,
             path,
             context.Request.QueryString.Value ?? string.Empty,
@@ -429,7 +430,7 @@ internal sealed class FakeNetworks : IAsyncDisposable
 internal sealed record FakePost(string Network, string Id, string Text, JsonNode Request, string? IdempotencyKey);
 
 /// <summary>A request a fake network received.</summary>
-internal sealed record FakeRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body);
+internal sealed record FakeRequest(DateTimeOffset ReceivedAt, string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body);
 
 internal enum FaultKind
 {

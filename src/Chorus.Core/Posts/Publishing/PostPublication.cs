@@ -16,10 +16,17 @@ public static class PostPublication
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(post);
         IReadOnlyList<PublicationTarget> targets = await context.CallPlanPublicationAsync(post);
-        if (post.ScheduledAt is { } at && at.UtcDateTime > context.CurrentUtcDateTime)
+        if (post.ScheduledAt is { } scheduled)
         {
-            context.SetCustomStatus(new PostProgress(PostStatus.Approved, Phase: "scheduled"));
-            await context.CreateTimer(at.UtcDateTime, CancellationToken.None);
+            // Azure Storage queues delay messages by whole seconds, so a timer may fire up to a second early: wait again
+            // until the time has come, at least a second at a time, so the post is never out before it is due.
+            DateTime at = scheduled.UtcDateTime;
+            while (at > context.CurrentUtcDateTime)
+            {
+                context.SetCustomStatus(new PostProgress(PostStatus.Approved, Phase: "scheduled"));
+                DateTime soonest = context.CurrentUtcDateTime.AddSeconds(1);
+                await context.CreateTimer(at > soonest ? at : soonest, CancellationToken.None);
+            }
         }
 
         context.SetCustomStatus(new PostProgress(PostStatus.Approved, Phase: "publishing"));
