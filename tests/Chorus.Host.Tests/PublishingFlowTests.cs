@@ -45,12 +45,13 @@ public sealed class PublishingFlowTests(LocalServicesFixture services)
         await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
         Mailbox mail = new(services.Maildev.WebUri);
 
-        string postId = await host.SubmitAsync(Clean, "\"bluesky\",\"x\"");
+        const string Text = "Lovely day volunteering with the team & friends 🌱";
+        string postId = await host.SubmitAsync(Text, "\"bluesky\",\"x\"");
 
         ReceivedMail told = await mail.WaitForAsync(Author(host), "ready for you to publish on Bluesky, X");
-        Assert.Contains(Clean, told.Text, StringComparison.Ordinal);
-        Assert.Equal(new Uri("https://bsky.app/intent/compose?text=" + Uri.EscapeDataString(Clean)), told.Link("Post on Bluesky"));
-        Assert.Equal(new Uri("https://x.com/intent/post?text=" + Uri.EscapeDataString(Clean)), told.Link("Post on X"));
+        Assert.Contains(Text, told.Text, StringComparison.Ordinal);
+        Assert.Equal("https://bsky.app/intent/compose?text=Lovely%20day%20volunteering%20with%20the%20team%20%26%20friends%20%F0%9F%8C%B1", told.Link("Post on Bluesky").AbsoluteUri);
+        Assert.Equal("https://x.com/intent/post?text=Lovely%20day%20volunteering%20with%20the%20team%20%26%20friends%20%F0%9F%8C%B1", told.Link("Post on X").AbsoluteUri);
         JsonElement view = await host.WaitForStatusAsync(postId, "Approved");
         Assert.Equal("Approved", view.GetProperty("decision").GetProperty("status").GetString());
         Assert.All(view.GetProperty("publications").EnumerateArray(), p => Assert.Equal("Manual", p.GetProperty("status").GetString()));
