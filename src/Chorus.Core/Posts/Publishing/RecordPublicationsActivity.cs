@@ -2,6 +2,7 @@ using System.Text.Json;
 using Chorus.Artefacts;
 using Chorus.Durable;
 using Chorus.Mail;
+using Chorus.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Chorus.Posts.Publishing;
@@ -10,7 +11,7 @@ namespace Chorus.Posts.Publishing;
 /// Keeps what became of an approved post on each channel (<see cref="PublicationArtefacts.Record"/>), writes a
 /// timeline entry per channel, and sends the author one email with the links, the failures, and what to post by hand.
 /// </summary>
-public sealed class RecordPublicationsActivity(KeptMail mail, IArtefactStore artefacts, PostAudit audit) : TaskActivity<PublicationsInput, MailDelivery>
+public sealed class RecordPublicationsActivity(KeptMail mail, IArtefactStore artefacts, PostAudit audit, ChorusMetrics metrics) : TaskActivity<PublicationsInput, MailDelivery>
 {
     /// <inheritdoc/>
     public override async Task<MailDelivery> RunAsync(TaskActivityContext context, PublicationsInput input)
@@ -40,6 +41,15 @@ public sealed class RecordPublicationsActivity(KeptMail mail, IArtefactStore art
 
         ArtefactPath eml = PostArtefacts.Email(post.PostId, "publication", 0, post.Author.Email);
         bool sent = await mail.SendOnceAsync(eml, () => PublicationEmails.Report(post, input.Publications), cancellationToken).ConfigureAwait(false);
+        if (sent)
+        {
+            // Here, not in the orchestrator (which replays); a run again after its email went out counts nothing.
+            foreach (Publication publication in input.Publications)
+            {
+                metrics.PostPublication(publication.Channel, publication.Status.ToString().ToLowerInvariant());
+            }
+        }
+
         return sent ? new MailDelivery([post.Author.Email], []) : new MailDelivery([], [post.Author.Email]);
     }
 }
