@@ -14,6 +14,7 @@ using Chorus.Infrastructure.Lists;
 using Chorus.Infrastructure.Mail;
 using Chorus.Infrastructure.Mentions;
 using Chorus.Infrastructure.Publishing;
+using Chorus.Infrastructure.Topics;
 using Chorus.Mentions.Triage;
 using Chorus.Posts;
 using Chorus.Posts.Policy;
@@ -60,6 +61,7 @@ public static class ChorusApp
         services.AddApprovalLinks(configuration);
         services.AddBlobArtefacts(configuration);
         services.AddTableLists();
+        services.AddTableTopicIndex();
         services.AddSmtpMail(configuration);
         services.AddSingleton<Chorus.Mail.KeptMail>();
         services.AddSingleton<IApprovalLedger>(sp => new BlobApprovalLedger(sp.GetRequiredService<ArtefactContainer>().Client));
@@ -74,6 +76,8 @@ public static class ChorusApp
         // the self-host's client is a singleton, but the Azure Functions app only has the one its [DurableClient]
         // binding gives each invocation, and a singleton would keep the first it saw.
         services.AddScoped<IApprovalSubject, PostApprovalSubject>();
+        services.AddScoped<PostIntake>();
+        services.AddScoped<MentionReplies>();
         services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMentionSources(configuration);
         services.AddPublishing(configuration);

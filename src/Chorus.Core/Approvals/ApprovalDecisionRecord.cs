@@ -3,6 +3,8 @@ namespace Chorus.Approvals;
 /// <summary>
 /// One approver's decision in one stage, as kept by the <see cref="IApprovalLedger"/>: the slot it fills (subject,
 /// instance, stage, approver), what was decided, and where the click came from (for the audit trail).
+/// <paramref name="Reply"/> is the answer written on a mention's Respond page: kept with the decision, so the slot that
+/// makes the decision once also makes the reply once, and a decision delivered again after a crash carries its reply.
 /// </summary>
 public sealed record ApprovalDecisionRecord(
     string Subject,
@@ -13,7 +15,8 @@ public sealed record ApprovalDecisionRecord(
     string? Comment,
     DateTimeOffset DecidedAt,
     string? ClientIp,
-    string? UserAgent)
+    string? UserAgent,
+    string? Reply = null)
 {
     /// <summary>The longest comment accepted, in UTF-16 characters; the confirmation form's textarea has the same limit.</summary>
     public const int MaxCommentLength = 2000;
@@ -33,12 +36,14 @@ public sealed record ApprovalDecisionRecord(
     /// cannot disagree. A blank comment becomes null; line breaks become LF, because browsers count a textarea line
     /// break as one character against maxlength but submit it as CRLF.
     /// </summary>
-    public static ApprovalDecisionRecord ForClaims(ApprovalTokenClaims claims, string? comment, DateTimeOffset decidedAt, string? clientIp, string? userAgent)
+    public static ApprovalDecisionRecord ForClaims(ApprovalTokenClaims claims, string? comment, DateTimeOffset decidedAt, string? clientIp, string? userAgent, string? reply = null)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        string? trimmed = string.IsNullOrWhiteSpace(comment) ? null : comment.ReplaceLineEndings("\n").Trim();
-        return new ApprovalDecisionRecord(claims.Subject, claims.InstanceId, claims.Stage, claims.Approver, claims.Action, trimmed, decidedAt, clientIp, userAgent);
+        return new ApprovalDecisionRecord(claims.Subject, claims.InstanceId, claims.Stage, claims.Approver, claims.Action, Tidy(comment), decidedAt, clientIp, userAgent, Tidy(reply));
     }
+
+    /// <summary>Form text as it is kept: LF line breaks, no surrounding white space, and null when blank.</summary>
+    public static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.ReplaceLineEndings("\n").Trim();
 
     /// <summary>Returns whether this record fills the slot the claims name (the approver compared case-insensitively, as email addresses are).</summary>
     public bool IsFor(ApprovalTokenClaims claims)

@@ -37,7 +37,10 @@ internal static class ApprovalPageLayout
         + "button:hover{background:#0842a0}"
         + ".panel{padding:.75rem 1rem;border-left:4px solid}"
         + ".panel.success{border-color:#1e7d32;background:#edf7ee}.panel.problem{border-color:#b3261e;background:#fdecea}"
-        + ".message{white-space:pre-line;margin:0}";
+        + ".message{white-space:pre-line;margin:0}"
+        + ".error{color:#b3261e;font-weight:600;margin:.25rem 0 .5rem}"
+        + "textarea[aria-invalid=true]{border:2px solid #b3261e}"
+        + "#reply{margin-bottom:1rem}";
 
     /// <summary>
     /// Keeps non-Latin text readable in the source while still encoding every character that means something in HTML.

@@ -6,7 +6,7 @@ namespace Chorus.Approvals;
 /// button ("Approve post"); <paramref name="Approver"/> is shown so someone opening a forwarded email sees the link is
 /// not theirs; <paramref name="ItemText"/> is the post or mention, line breaks kept; <paramref name="ItemUrl"/> is
 /// linked only when it is http(s); <paramref name="LinkExpiresAt"/>, when given, tells the approver how long the
-/// link works.
+/// link works; <paramref name="Composer"/>, when given, adds a reply box whose text the form sends as <c>reply</c>.
 /// </summary>
 public sealed record ApprovalPageModel(
     string Title,
@@ -17,4 +17,5 @@ public sealed record ApprovalPageModel(
     IReadOnlyList<PageFact> Facts,
     IReadOnlyList<PageFinding> Findings,
     Uri? ItemUrl = null,
-    DateTimeOffset? LinkExpiresAt = null);
+    DateTimeOffset? LinkExpiresAt = null,
+    ReplyComposer? Composer = null);

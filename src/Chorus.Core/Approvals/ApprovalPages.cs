@@ -39,7 +39,7 @@ public static class ApprovalPages
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(formAction);
         string subject = E(model.Subject);
-        string button = E(ApprovalWording.Button(model.Subject, model.Action));
+        string button = E(model.Composer is null ? ApprovalWording.Button(model.Subject, model.Action) : ApprovalWording.SendReply);
 
         StringBuilder html = new();
         html.Append("<h1>").Append(E(model.Title)).Append("</h1>\n")
@@ -83,12 +83,17 @@ public static class ApprovalPages
 
         html.Append("<section aria-labelledby=\"decide-heading\">\n<h2 id=\"decide-heading\">Your decision</h2>\n")
             .Append("<form method=\"post\" action=\"").Append(E(formAction)).Append("\">\n")
-            .Append("<input type=\"hidden\" name=\"action\" value=\"").Append(E(model.Action)).Append("\" />\n")
-            .Append("<label for=\"comment\">Comment (optional)</label>\n")
+            .Append("<input type=\"hidden\" name=\"action\" value=\"").Append(E(model.Action)).Append("\" />\n");
+        if (model.Composer is { } composer)
+        {
+            AppendComposer(html, composer);
+        }
+
+        html.Append("<label for=\"comment\">Comment (optional)</label>\n")
             .Append("<p id=\"comment-hint\" class=\"hint\">Up to ").Append(ApprovalDecisionRecord.MaxCommentLength.ToString("N0", CultureInfo.InvariantCulture))
             .Append(" characters, kept with your decision.</p>\n")
             .Append("<textarea id=\"comment\" name=\"comment\" rows=\"5\" maxlength=\"").Append(ApprovalDecisionRecord.MaxCommentLength.ToString(CultureInfo.InvariantCulture))
-            .Append("\" aria-describedby=\"comment-hint\"></textarea>\n")
+            .Append("\" aria-describedby=\"comment-hint\">").Append(E(model.Composer?.Comment)).Append("</textarea>\n")
             .Append("<button type=\"submit\">").Append(button).Append("</button>\n")
             .Append("</form>\n</section>\n");
 
@@ -102,18 +107,51 @@ public static class ApprovalPages
         return ApprovalPageLayout.Document(model.Title, html.ToString());
     }
 
+    /// <summary>
+    /// The reply box: labelled, prefilled, its limit and where it goes said in a hint, and a problem with what was
+    /// sent said above it and tied to it (aria-describedby, aria-invalid) so a screen reader announces it with the box.
+    /// </summary>
+    private static void AppendComposer(StringBuilder html, ReplyComposer composer)
+    {
+        string describedBy = composer.Error is null ? "reply-hint" : "reply-error reply-hint";
+        html.Append("<label for=\"reply\">Your reply ").Append(E(composer.Channel)).Append("</label>\n")
+            .Append("<p id=\"reply-hint\" class=\"hint\">Up to ").Append(composer.MaxLength.ToString("N0", CultureInfo.InvariantCulture))
+            .Append(" characters. It goes through the same review as any staff post, and you are emailed the outcome.</p>\n");
+        if (composer.Error is { } error)
+        {
+            html.Append("<p id=\"reply-error\" class=\"error\" role=\"alert\">").Append(E(error)).Append("</p>\n");
+        }
+
+        html.Append("<textarea id=\"reply\" name=\"reply\" rows=\"6\" required=\"required\" maxlength=\"").Append(composer.MaxLength.ToString(CultureInfo.InvariantCulture))
+            .Append("\" aria-describedby=\"").Append(describedBy).Append('"');
+        if (composer.Error is not null)
+        {
+            html.Append(" aria-invalid=\"true\"");
+        }
+
+        // A textarea drops one line break right after its start tag: one is written so a reply that starts with one keeps it.
+        html.Append(">\n").Append(E(composer.Text)).Append("</textarea>\n");
+    }
+
     /// <summary>A result page: <paramref name="success"/> after a recorded decision, otherwise a problem page.</summary>
-    public static string Outcome(string title, string message, bool success) => OutcomePage(title, message, success, quote: null);
+    public static string Outcome(string title, string message, bool success) => OutcomePage(title, message, success, quote: null, reply: null);
 
     /// <summary>The page after a decision is recorded, repeating the comment so the approver sees what was kept.</summary>
     public static string Decided(ApprovalDecisionRecord decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
+        string message = $"Your decision was recorded on {ApprovalWording.When(decision.DecidedAt)}.";
+        if (decision.Reply is not null)
+        {
+            message += " Your reply now goes through the same review as any staff post; you will be emailed the outcome.";
+        }
+
         return OutcomePage(
             $"Thanks \u2014 you {ApprovalWording.PastTense(decision.Action)} the {decision.Subject}",
-            $"Your decision was recorded on {ApprovalWording.When(decision.DecidedAt)}.",
+            message,
             success: true,
-            quote: decision.Comment);
+            quote: decision.Comment,
+            reply: decision.Reply);
     }
 
     /// <summary>The page for a link whose approver already decided in this stage; shows who and when if known. Send <see cref="ConflictStatusCode"/>.</summary>
@@ -168,7 +206,7 @@ public static class ApprovalPages
         _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, "Unknown token problem."),
     };
 
-    private static string OutcomePage(string title, string message, bool success, string? quote)
+    private static string OutcomePage(string title, string message, bool success, string? quote, string? reply)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(message);
@@ -176,6 +214,11 @@ public static class ApprovalPages
         html.Append("<h1>").Append(E(title)).Append("</h1>\n")
             .Append("<div class=\"panel ").Append(success ? "success" : "problem").Append("\"><p class=\"message\">")
             .Append(E(NormaliseLineBreaks(message))).Append("</p></div>\n");
+        if (!string.IsNullOrEmpty(reply))
+        {
+            html.Append("<h2>Your reply</h2>\n<blockquote class=\"item\">").Append(E(NormaliseLineBreaks(reply))).Append("</blockquote>\n");
+        }
+
         if (!string.IsNullOrEmpty(quote))
         {
             html.Append("<h2>Your comment</h2>\n<blockquote class=\"item\">").Append(E(NormaliseLineBreaks(quote))).Append("</blockquote>\n");

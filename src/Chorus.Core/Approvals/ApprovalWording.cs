@@ -8,6 +8,9 @@ namespace Chorus.Approvals;
 /// </summary>
 internal static class ApprovalWording
 {
+    /// <summary>The button of a page with a reply box: what pressing it does is send the reply on.</summary>
+    public const string SendReply = "Send reply for review";
+
     public static string Button(string subject, string action) => action switch
     {
         "respond" => $"Respond to {subject}",

@@ -6,7 +6,8 @@ namespace Chorus.Mentions;
 /// The documented blob layout of a mention, under <c>mentions/{source}/{yyyy}/{MM}/{dd}/{mentionId}/</c>:
 /// <c>mention.json</c> (normalised, with the source's raw payload), <c>triage.json</c> (sentiment, classification and
 /// reasons; its index tags answer listings and summaries), and for flagged mentions <c>decisions/</c>,
-/// <c>emails/</c>, <c>outcome.json</c> and the append-only <c>audit.jsonl</c>. Cursors live at <c>cursors/{source}.json</c>.
+/// <c>emails/</c>, <c>outcome.json</c> and the append-only <c>audit.jsonl</c>; a mention answered by a staff reply has
+/// <c>reply.json</c>. Cursors live at <c>cursors/{source}.json</c>.
 /// </summary>
 public static class MentionArtefacts
 {
@@ -21,6 +22,12 @@ public static class MentionArtefacts
 
     /// <summary>The record of how a flagged mention was decided.</summary>
     public static ArtefactPath Outcome(string source, string mentionId) => Folder(source, mentionId).Child("outcome.json");
+
+    /// <summary>
+    /// The mention's reply as submitted (a <see cref="Posts.PostSubmission"/>), written once: whoever writes it first
+    /// gives the mention its one reply, and its post id leads to the reply's own artefacts.
+    /// </summary>
+    public static ArtefactPath Reply(string source, string mentionId) => Folder(source, mentionId).Child("reply.json");
 
     /// <summary>The append-only log of everything that happened to a flagged mention.</summary>
     public static ArtefactPath Audit(string source, string mentionId) => Folder(source, mentionId).Child("audit.jsonl");

@@ -14,6 +14,10 @@ public static class MentionReadModel
     public static Task<MentionTriageRecord?> ReadTriageAsync(IArtefactStore artefacts, string source, string mentionId, CancellationToken cancellationToken)
         => artefacts.ReadJsonAsync<MentionTriageRecord>(MentionArtefacts.Triage(source, mentionId), cancellationToken);
 
+    /// <summary>The staff reply to the mention, as submitted; null when it has none.</summary>
+    public static Task<Posts.PostSubmission?> ReadReplyAsync(IArtefactStore artefacts, string source, string mentionId, CancellationToken cancellationToken)
+        => artefacts.ReadJsonAsync<Posts.PostSubmission>(MentionArtefacts.Reply(source, mentionId), cancellationToken);
+
     /// <summary>The triage's audit entries, oldest first; none for a mention that was only recorded.</summary>
     public static Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(IArtefactStore artefacts, string source, string mentionId, CancellationToken cancellationToken)
         => AuditLog.ReadAsync(artefacts, MentionArtefacts.Audit(source, mentionId), cancellationToken);

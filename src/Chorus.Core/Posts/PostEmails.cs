@@ -20,15 +20,15 @@ public static class PostEmails
     {
         string lead = kind switch
         {
-            ApprovalRequestKind.Reminder => "Reminder: a staff post is still waiting for your decision.",
-            ApprovalRequestKind.Escalation => "This staff post has had no decision in time and is escalated to you as a backup approver.",
-            _ => "A staff post needs your decision.",
+            ApprovalRequestKind.Reminder => $"Reminder: a staff {Noun(post)} is still waiting for your decision.",
+            ApprovalRequestKind.Escalation => $"This staff {Noun(post)} has had no decision in time and is escalated to you as a backup approver.",
+            _ => $"A staff {Noun(post)} needs your decision.",
         };
         string subject = kind switch
         {
-            ApprovalRequestKind.Reminder => $"Reminder: approve a post by {post.Author.DisplayName}?",
-            ApprovalRequestKind.Escalation => $"Escalated: approve a post by {post.Author.DisplayName}?",
-            _ => $"Approve a post by {post.Author.DisplayName}?",
+            ApprovalRequestKind.Reminder => $"Reminder: approve a {Noun(post)} by {post.Author.DisplayName}?",
+            ApprovalRequestKind.Escalation => $"Escalated: approve a {Noun(post)} by {post.Author.DisplayName}?",
+            _ => $"Approve a {Noun(post)} by {post.Author.DisplayName}?",
         };
         string channels = string.Join(", ", post.Channels);
         string sentimentText = sentiment?.Label is { } label ? label.ToString().ToLowerInvariant() : "not scored";
@@ -39,6 +39,11 @@ public static class PostEmails
         text.AppendLine(lead).AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Author: {post.Author.DisplayName} <{post.Author.Email}>, team {post.Author.Team}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Channels: {channels}");
+        if (post.InReplyTo is { } mention)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"In reply to: {mention.Url?.ToString() ?? mention.Source + " mention " + mention.SourceId}");
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"Stage: {stage.Name} ({(stage.Mode == ApprovalMode.Everyone ? "every approver must approve" : "the first answer decides")})");
         text.AppendLine(CultureInfo.InvariantCulture, $"Sentiment: {sentimentText}").AppendLine();
         text.AppendLine("Post:").AppendLine(post.Text).AppendLine();
@@ -57,10 +62,11 @@ public static class PostEmails
         text.AppendLine(CultureInfo.InvariantCulture, $"Reject: {reject}").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Each link opens a page where you confirm (and may comment); nothing is decided by opening it. The links work until {expiresText} and only for you.");
 
+        string inReplyTo = post.InReplyTo is { } target ? $"<br><strong>In reply to:</strong> {E(target.Url?.ToString() ?? target.Source + " mention " + target.SourceId)}" : string.Empty;
         StringBuilder html = new();
         html.Append("<!DOCTYPE html><html lang=\"en\"><body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\">");
         html.Append(CultureInfo.InvariantCulture, $"<p>{E(lead)}</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<p><strong>Author:</strong> {E(post.Author.DisplayName)} &lt;{E(post.Author.Email)}&gt;, team {E(post.Author.Team)}<br><strong>Channels:</strong> {E(channels)}<br><strong>Stage:</strong> {E(stage.Name)}<br><strong>Sentiment:</strong> {E(sentimentText)}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p><strong>Author:</strong> {E(post.Author.DisplayName)} &lt;{E(post.Author.Email)}&gt;, team {E(post.Author.Team)}<br><strong>Channels:</strong> {E(channels)}{inReplyTo}<br><strong>Stage:</strong> {E(stage.Name)}<br><strong>Sentiment:</strong> {E(sentimentText)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<blockquote style=\"white-space:pre-wrap;border-left:4px solid #555;padding-left:1em\">{E(post.Text)}</blockquote>");
         if (findings.Count > 0)
         {
@@ -96,11 +102,11 @@ public static class PostEmails
         string excerpt = post.Text.Length > 80 ? post.Text[..80] + "…" : post.Text;
         StringBuilder text = new();
         text.AppendLine(CultureInfo.InvariantCulture, $"Hello {post.Author.DisplayName},").AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Your post was {verdict}.").AppendLine(outcome.Reason).AppendLine();
-        text.AppendLine("Your post:").AppendLine(post.Text).AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Your {Noun(post)} was {verdict}.").AppendLine(outcome.Reason).AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Your {Noun(post)}:").AppendLine(post.Text).AppendLine();
         StringBuilder html = new();
         html.Append("<!DOCTYPE html><html lang=\"en\"><body style=\"font-family:sans-serif;color:#1a1a1a;max-width:40em\">");
-        html.Append(CultureInfo.InvariantCulture, $"<p>Hello {E(post.Author.DisplayName)},</p><p>Your post was <strong>{E(verdict)}</strong>. {E(outcome.Reason)}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>Hello {E(post.Author.DisplayName)},</p><p>Your {Noun(post)} was <strong>{E(verdict)}</strong>. {E(outcome.Reason)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<blockquote style=\"white-space:pre-wrap;border-left:4px solid #555;padding-left:1em\">{E(post.Text)}</blockquote>");
         List<ApprovalDecision> commented = outcome.Decisions.Where(d => !string.IsNullOrWhiteSpace(d.Comment)).ToList();
         if (commented.Count > 0)
@@ -120,10 +126,13 @@ public static class PostEmails
         return new MailMessage(
             $"<{post.PostId}.outcome@chorus>",
             [new MailAddress(post.Author.Email, post.Author.DisplayName)],
-            $"Your post was {verdict}: \"{excerpt}\"",
+            $"Your {Noun(post)} was {verdict}: \"{excerpt}\"",
             html.ToString(),
             text.ToString());
     }
+
+    /// <summary>What the email calls the item: a reply to a customer is not "a post" to the person who wrote it.</summary>
+    private static string Noun(PostSubmission post) => post.Kind == PostKind.Reply ? "reply" : "post";
 
     private static string E(string value) => Html.Encode(value);
 }

@@ -13,6 +13,18 @@ public static partial class PostIds
     public static string New(DateTimeOffset submittedAt)
         => submittedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>
+    /// The id of a post made on the server's own initiative (a reply written on a mention's approval page): the day,
+    /// then a hash of <paramref name="key"/>, so a retried request that names the same key and day makes the same post
+    /// rather than a second one.
+    /// </summary>
+    public static string Derived(DateTimeOffset day, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
+        return day.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(hash)[..32];
+    }
+
     /// <summary>Whether a string is a well-formed post id; anything else from a caller is refused.</summary>
     public static bool IsValid(string? postId) => postId is not null && Shape().IsMatch(postId) && TryGetDay(postId, out _);
 

@@ -29,6 +29,13 @@ internal static class MentionFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/mentions/summary")] HttpRequest request)
         => SharedHandler.Authorized(ApiAuthentication.PolicyName, MentionEndpoints.SummaryAsync);
 
+    /// <summary>POST /api/mentions/{source}/{mentionId}/replies: a staff reply to the mention, reviewed like any post.</summary>
+    [Function("ReplyToMention")]
+    public static IResult Reply(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/mentions/{source}/{mentionId}/replies")] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+        => SharedHandler.Authorized(ApiAuthentication.PolicyName, client, MentionEndpoints.ReplyAsync);
+
     /// <summary>GET /api/mentions/{source}/{mentionId}: the mention, its triage and the decision.</summary>
     [Function("GetMention")]
     public static IResult Get(

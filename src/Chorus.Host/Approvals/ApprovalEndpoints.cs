@@ -1,5 +1,7 @@
 using Chorus.Approvals;
+using Chorus.Host.Posts;
 using Chorus.Telemetry;
+using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Approvals;
 
@@ -49,7 +51,7 @@ internal static class ApprovalEndpoints
         return Page(ApprovalPages.Confirmation(model, http.Request.Path), StatusCodes.Status200OK);
     }
 
-    internal static async Task<IResult> DecideAsync(string token, HttpContext http, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, TimeProvider time, ChorusMetrics metrics, CancellationToken cancellationToken)
+    internal static async Task<IResult> DecideAsync(string token, HttpContext http, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, IOptions<PostApiOptions> posts, TimeProvider time, ChorusMetrics metrics, CancellationToken cancellationToken)
     {
         if (http.Request.ContentLength > MaxFormBytes || !http.Request.HasFormContentType)
         {
@@ -64,26 +66,53 @@ internal static class ApprovalEndpoints
 
         IFormCollection form = await http.Request.ReadFormAsync(cancellationToken);
         string? comment = form["comment"].ToString() is { Length: > 0 } text ? text.Trim() : null;
-        if (comment is { Length: > ApprovalDecisionRecord.MaxCommentLength })
-        {
-            return Page(ApprovalPages.Outcome("The comment is too long", $"A comment may have at most {ApprovalDecisionRecord.MaxCommentLength:N0} characters. Go back, shorten it and confirm again. Nothing was recorded.", success: false), StatusCodes.Status400BadRequest);
-        }
-
+        bool commentTooLong = comment is { Length: > ApprovalDecisionRecord.MaxCommentLength };
         if (!string.Equals(form["action"].ToString(), claims!.Action, StringComparison.Ordinal))
         {
             return Page(ApprovalPages.Outcome("This form does not match its link", "The decision in the form is not the one the link was made for. Use the confirmation page as it is. Nothing was recorded.", success: false), StatusCodes.Status400BadRequest);
         }
 
+        string? reply = null;
+        if (await subject!.TakesReplyAsync(claims, cancellationToken))
+        {
+            // Anything wrong comes back on the same page with everything typed kept, and the link still unused.
+            string typed = form["reply"].ToString();
+            reply = ApprovalDecisionRecord.Tidy(typed);
+            string? problem = PostText.Problem(reply, posts.Value.MaxTextLength) is { } wrong
+                ? $"Your reply was not sent: {wrong} Nothing was recorded; correct it below and send it again."
+                : commentTooLong ? $"The comment may have at most {ApprovalDecisionRecord.MaxCommentLength:N0} characters. Nothing was recorded; shorten it below and send again." : null;
+            if (problem is not null)
+            {
+                return await ComposeAgainAsync(claims, subject, typed, form["comment"].ToString(), problem, http.Request.Path, cancellationToken);
+            }
+        }
+        else if (commentTooLong)
+        {
+            return Page(ApprovalPages.Outcome("The comment is too long", $"A comment may have at most {ApprovalDecisionRecord.MaxCommentLength:N0} characters. Go back, shorten it and confirm again. Nothing was recorded.", success: false), StatusCodes.Status400BadRequest);
+        }
+
         ApprovalDecisionRecord decision = ApprovalDecisionRecord.ForClaims(
-            claims, comment, time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString());
+            claims, comment, time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), reply);
         if (!await ledger.TryConsumeAsync(claims, decision, cancellationToken))
         {
             metrics.ApprovalLinkRefused(AlreadyUsed);
             return Page(ApprovalPages.AlreadyUsed(await ledger.GetAsync(claims, cancellationToken)), StatusCodes.Status409Conflict);
         }
 
-        await subject!.DecideAsync(claims, decision, cancellationToken);
+        await subject.DecideAsync(claims, decision, cancellationToken);
         return Page(ApprovalPages.Decided(decision), StatusCodes.Status200OK);
+    }
+
+    /// <summary>The confirmation page again, its reply box holding what was sent and saying what is wrong with it.</summary>
+    private static async Task<IResult> ComposeAgainAsync(ApprovalTokenClaims claims, IApprovalSubject subject, string reply, string comment, string problem, string formAction, CancellationToken cancellationToken)
+    {
+        if (await subject.DescribeAsync(claims, cancellationToken) is not { Composer: { } composer } model)
+        {
+            return Page(ApprovalPages.NotWaiting(claims.Subject, NotWaitingReason.Withdrawn), StatusCodes.Status409Conflict);
+        }
+
+        ReplyComposer kept = composer with { Text = reply.ReplaceLineEndings("\n"), Error = problem, Comment = comment.ReplaceLineEndings("\n") };
+        return Page(ApprovalPages.Confirmation(model with { Composer = kept }, formAction), StatusCodes.Status400BadRequest);
     }
 
     /// <summary>The checks both verbs share: a valid token, a known subject, a slot not yet used, an item still waiting.</summary>

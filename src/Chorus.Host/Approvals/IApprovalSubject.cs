@@ -11,6 +11,9 @@ internal interface IApprovalSubject
     /// <summary>Gets the subject name carried in tokens ("post", "mention").</summary>
     string Subject { get; }
 
+    /// <summary>Whether this link's page carries a reply box (<see cref="ApprovalPageModel.Composer"/>), whose text the decision then carries.</summary>
+    Task<bool> TakesReplyAsync(ApprovalTokenClaims claims, CancellationToken cancellationToken);
+
     /// <summary>Describes the item for the confirmation page, or null when it no longer exists.</summary>
     Task<ApprovalPageModel?> DescribeAsync(ApprovalTokenClaims claims, CancellationToken cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
 using Chorus.Artefacts;
 using Chorus.Host.Api;
@@ -8,6 +9,7 @@ using Chorus.Listing;
 using Chorus.Mentions;
 using Chorus.Mentions.Listing;
 using Chorus.Mentions.Triage;
+using Chorus.Posts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -42,6 +44,17 @@ internal static class MentionEndpoints
             .WithSummary("Mentions per source and day, with their mean sentiment")
             .Produces<MentionSummary>()
             .ProducesValidationProblem();
+        mentions.MapPost("/{source}/{mentionId}/replies", ReplyAsync)
+            .WithName("ReplyToMention")
+            .WithSummary("Answer a mention with a staff reply")
+            .WithDescription("For integrations such as a care desk. The reply is a staff post of kind Reply, by the author given, on the "
+                + "mention's network (Other for feeds, Hacker News and pushed mentions: posted by hand), reviewed like any post. A mention "
+                + "has one reply: the same reply sent again answers the same post; a different one is refused.")
+            .Accepts<ReplyBody>("application/json")
+            .Produces<PostAccepted>(StatusCodes.Status202Accepted)
+            .ProducesBodyRefusals()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         mentions.MapGet("/{source}/{mentionId}", GetAsync)
             .WithName("GetMention")
             .WithSummary("One mention: its scoring, its triage, the decision and every step")
@@ -136,6 +149,48 @@ internal static class MentionEndpoints
             g.Value.Scored == 0 ? null : Math.Round(g.Value.Sum / g.Value.Scored, 4)))]));
     }
 
+    /// <summary>
+    /// POST /api/mentions/{source}/{mentionId}/replies: the reply API, on the path the Respond page's reply takes
+    /// (<see cref="MentionReplies"/>). It answers the mention; a triage still waiting for the team goes on waiting.
+    /// </summary>
+    internal static async Task<IResult> ReplyAsync(
+        string source, string mentionId, HttpContext http, IOptions<PostApiOptions> options, IArtefactStore artefacts, MentionReplies replies, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!MentionIds.IsValidSource(source) || !MentionIds.IsValid(mentionId)
+            || await MentionReadModel.ReadMentionAsync(artefacts, source, mentionId, cancellationToken) is not { } mention)
+        {
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, "No such mention.", $"There is no mention '{mentionId}' from source '{source}'.");
+        }
+
+        (JsonDocument? document, IResult? problem) = await JsonRequestBody.ReadAsync(http.Request, options.Value.MaxBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using (document)
+        {
+            (ReplyRequest? request, Dictionary<string, string[]> errors) = new PostRequestParser(options.Value).ParseReply(document!.RootElement);
+            if (request is null)
+            {
+                return ApiProblems.Validation(errors, "The reply was not accepted.");
+            }
+
+            DateTimeOffset now = time.GetUtcNow();
+            PostSubmission draft = replies.Draft(PostIds.New(now), mentionId, mention, request.Author, request.Text, now, http.User.FindFirstValue(ClaimTypes.Name) ?? "unknown");
+            PostSubmission reply = await replies.SubmitAsync(draft, cancellationToken);
+            bool same = reply.PostId == draft.PostId
+                || (string.Equals(reply.Author.Email, draft.Author.Email, StringComparison.OrdinalIgnoreCase) && reply.Text == draft.Text);
+            if (!same)
+            {
+                return ApiProblems.Problem(StatusCodes.Status409Conflict, "This mention already has a reply.", $"{reply.Author.Email} answered it in post {reply.PostId} (/api/posts/{reply.PostId}). A mention has one reply.");
+            }
+
+            string statusUrl = $"/api/posts/{reply.PostId}";
+            return TypedResults.Accepted(statusUrl, new PostAccepted(reply.PostId, PostStatus.Submitted, statusUrl));
+        }
+    }
+
     internal static async Task<IResult> GetAsync(string source, string mentionId, IArtefactStore artefacts, DurableTaskClient orchestrations, CancellationToken cancellationToken)
     {
         if (!MentionIds.IsValidSource(source) || !MentionIds.IsValid(mentionId)
@@ -170,7 +225,29 @@ internal static class MentionEndpoints
             outcome?.Status ?? progress?.Status ?? (triage?.Classification.NeedsAttention == true ? "awaiting" : "recorded"),
             progress?.Team ?? triage?.Classification.Team?.Name,
             outcome?.Decision,
+            await ReadReplyAsync(artefacts, orchestrations, source, mentionId, cancellationToken),
             await MentionReadModel.ReadAuditAsync(artefacts, source, mentionId, cancellationToken)));
+    }
+
+    /// <summary>The mention's reply and where its review stands; null when it has none.</summary>
+    private static async Task<MentionReplyView?> ReadReplyAsync(IArtefactStore artefacts, DurableTaskClient orchestrations, string source, string mentionId, CancellationToken cancellationToken)
+    {
+        if (await MentionReadModel.ReadReplyAsync(artefacts, source, mentionId, cancellationToken) is not { } reply)
+        {
+            return null;
+        }
+
+        PostStanding standing = await PostStanding.ReadAsync(orchestrations, reply, cancellationToken);
+        return new MentionReplyView(
+            reply.PostId,
+            $"/api/posts/{reply.PostId}",
+            reply.Author.Email,
+            [.. reply.Channels.Select(c => c.ToString().ToLowerInvariant())],
+            reply.Text,
+            reply.SubmittedAt,
+            standing.Status,
+            standing.Stage,
+            standing.Outcome);
     }
 
     private static string Filter(string? from, string? to, Dictionary<string, string[]> errors)

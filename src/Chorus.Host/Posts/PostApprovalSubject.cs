@@ -18,6 +18,8 @@ internal sealed class PostApprovalSubject(IArtefactStore artefacts, DurableTaskC
 
     public string Subject => "post";
 
+    public Task<bool> TakesReplyAsync(ApprovalTokenClaims claims, CancellationToken cancellationToken) => Task.FromResult(false);
+
     public async Task<ApprovalPageModel?> DescribeAsync(ApprovalTokenClaims claims, CancellationToken cancellationToken)
     {
         if (PostIdOf(claims) is not { } postId || await PostReadModel.ReadSubmissionAsync(artefacts, postId, cancellationToken) is not { } post)
@@ -35,13 +37,19 @@ internal sealed class PostApprovalSubject(IArtefactStore artefacts, DurableTaskC
             new("Channels", string.Join(", ", post.Channels)),
             new("Sentiment", sentiment?.Label?.ToString().ToLowerInvariant() ?? "not scored"),
         ];
+        if (post.InReplyTo is { } target && await Chorus.Mentions.MentionReadModel.ReadMentionAsync(artefacts, target.Source, target.MentionId, cancellationToken) is { } mention)
+        {
+            // An approver of a reply judges it against what it answers.
+            facts.Add(new PageFact("In reply to", $"{mention.AuthorHandle} on {mention.Source}: \u201c{mention.Text}\u201d{(mention.Url is null ? string.Empty : " " + mention.Url)}"));
+        }
+
         if (post.ScheduledAt is { } at)
         {
             facts.Add(new PageFact("Scheduled for", at.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         IEnumerable<PageFinding> findings = (report?.Findings ?? []).Select(f => new PageFinding(f.Severity.ToString(), f.Rule, f.Explanation));
-        return new ApprovalPageModel($"{verb} this post?", Subject, claims.Action, claims.Approver, post.Text, facts, [.. findings], null, claims.ExpiresAt);
+        return new ApprovalPageModel($"{verb} this {(post.Kind == PostKind.Reply ? "reply" : "post")}?", Subject, claims.Action, claims.Approver, post.Text, facts, [.. findings], null, claims.ExpiresAt);
     }
 
     public async Task<NotWaitingReason?> CheckWaitingAsync(ApprovalTokenClaims claims, CancellationToken cancellationToken)

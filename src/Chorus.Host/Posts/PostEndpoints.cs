@@ -5,7 +5,6 @@ using Chorus.Artefacts;
 using Chorus.Durable;
 using Chorus.Host.Api;
 using Chorus.Host.Api.Reference;
-using Chorus.Host.Durable;
 using Chorus.Listing;
 using Chorus.Posts;
 using Chorus.Posts.Listing;
@@ -13,7 +12,6 @@ using Chorus.Posts.Policy;
 using Chorus.Posts.Publishing;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
-using Chorus.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -64,11 +62,8 @@ internal static class PostEndpoints
         HttpContext http,
         IOptions<PostApiOptions> options,
         IArtefactStore artefacts,
-        DurableTaskClient orchestrations,
-        PostAudit audit,
-        IPostIndex index,
+        PostIntake intake,
         TimeProvider time,
-        ChorusMetrics metrics,
         CancellationToken cancellationToken)
     {
         string? idempotencyKey = http.Request.Headers[IdempotencyHeader];
@@ -108,17 +103,7 @@ internal static class PostEndpoints
             }
 
             PostSubmission submission = new(postId, request!.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client, Listed: true, Publishes: true);
-            await artefacts.WriteOnceAsync(PostArtefacts.Submission(postId), JsonSerializer.SerializeToUtf8Bytes(submission, DurableJson.Options), "application/json", cancellationToken);
-            await audit.RecordAsync(postId, "submitted", "submitted", new { Client = client, submission.Author.Email }, cancellationToken);
-
-            // Listed before its review starts, so every status change the review makes finds it (and a repeat lists nothing twice).
-            await index.AddAsync(PostListEntry.Of(submission), cancellationToken);
-
-            // A repeat finds the first attempt's instance, running or decided, and leaves it alone.
-            if (await orchestrations.StartOnceAsync(nameof(PostReviewOrchestrator), submission, submission.InstanceId, cancellationToken))
-            {
-                metrics.PostSubmitted();
-            }
+            await intake.SubmitAsync(submission, cancellationToken);
 
             string statusUrl = $"/api/posts/{postId}";
             return TypedResults.Accepted(statusUrl, new PostAccepted(postId, PostStatus.Submitted, statusUrl));
@@ -130,6 +115,7 @@ internal static class PostEndpoints
         IOptions<PostApiOptions> options,
         ISentimentAnalyzer analyzer,
         PolicyEvaluator evaluator,
+        ComplaintLookup complaints,
         ChannelLengths lengths,
         IOptionsMonitor<ReviewOptions> review,
         TimeProvider time,
@@ -147,7 +133,7 @@ internal static class PostEndpoints
         PostSubmission draft = new("check", request!.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, http.User.FindFirstValue(ClaimTypes.Name) ?? "unknown");
         DocumentSentiment sentiment = (await analyzer.AnalyzeAsync([new SentimentDocument(draft.PostId, draft.Text)], cancellationToken)).Documents[0];
         DocumentSentiment? usable = sentiment.Error is null ? sentiment : null;
-        PolicyReport report = evaluator.Evaluate(draft.Draft, usable);
+        PolicyReport report = evaluator.Evaluate(await complaints.AttachAsync(draft.Draft, usable, cancellationToken), usable);
         ReviewPlan plan = ReviewPlanner.Plan(draft, report, usable, review.CurrentValue);
         return TypedResults.Ok(new PostCheck(plan.Route, [.. plan.Stages.Select(stage => stage.Name)], report.Findings, sentiment, lengths.Measure(draft.Draft)));
     }
@@ -159,18 +145,16 @@ internal static class PostEndpoints
             return ApiProblems.Problem(StatusCodes.Status404NotFound, "No such post.", $"There is no post with id '{postId}'.");
         }
 
-        OrchestrationMetadata? review = await orchestrations.GetInstanceAsync(submission.InstanceId, getInputsAndOutputs: true, cancellationToken);
-        PostProgress? progress = review?.ReadCustomStatusAs<PostProgress>();
+        PostStanding standing = await PostStanding.ReadAsync(orchestrations, submission, cancellationToken);
 
-        // An approved post waiting for its scheduled time, or being published, is decided before its review completes;
-        // its status says so only once the review does (the approval pages read the same status).
-        PostOutcome? outcome = review?.IsCompleted == true ? review.ReadOutputAs<PostOutcome>()
-            : progress?.Status is PostStatus.Approved ? await artefacts.ReadJsonAsync<PostOutcome>(PostArtefacts.Outcome(postId), cancellationToken)
-            : null;
+        // An approved post waiting for its scheduled time, or being published, is decided before its review completes.
+        PostOutcome? outcome = standing.Outcome
+            ?? (standing.Status == PostStatus.Approved ? await artefacts.ReadJsonAsync<PostOutcome>(PostArtefacts.Outcome(postId), cancellationToken) : null);
         return TypedResults.Ok(new PostView(
             submission.PostId,
-            outcome?.Status ?? progress?.Status ?? PostStatus.Submitted,
-            progress?.StageName,
+            submission.Kind,
+            standing.Status,
+            standing.Stage,
             submission.Author,
             submission.Text,
             [.. submission.Channels.Select(c => c.ToString().ToLowerInvariant())],
@@ -180,6 +164,7 @@ internal static class PostEndpoints
             await PostReadModel.ReadSentimentAsync(artefacts, postId, cancellationToken),
             (await PostReadModel.ReadFindingsAsync(artefacts, postId, cancellationToken))?.Findings,
             outcome,
+            submission.InReplyTo is { } mention ? PostReplyTarget.Of(mention) : null,
             await PublicationArtefacts.ReadAsync(artefacts, postId, cancellationToken),
             await PostReadModel.ReadAuditAsync(artefacts, postId, cancellationToken)));
     }

@@ -12,9 +12,25 @@ namespace Chorus.Host.Posts;
 internal sealed class PostRequestParser(PostApiOptions options)
 {
     private static readonly HashSet<string> RootFields = ["author", "text", "channels", "links", "scheduledAt"];
+    private static readonly HashSet<string> ReplyFields = ["author", "text"];
     private static readonly HashSet<string> AuthorFields = ["email", "displayName", "team"];
 
     public (PostRequest? Request, Dictionary<string, string[]> Errors) Parse(JsonElement root, DateTimeOffset now)
+        => Read(root, RootFields, (author, text, fail) =>
+        {
+            List<Channel> channels = ParseChannels(root, fail);
+            List<Uri> links = ParseLinks(root, fail);
+            DateTimeOffset? scheduledAt = ParseScheduledAt(root, now, fail);
+            return author is null || text is null ? null : new PostRequest(author, text, channels, links, scheduledAt);
+        });
+
+    /// <summary>Reads the body of a reply to a mention: its author and its text, under the rules of a post's.</summary>
+    public (ReplyRequest? Request, Dictionary<string, string[]> Errors) ParseReply(JsonElement root)
+        => Read(root, ReplyFields, (author, text, _) => author is null || text is null ? null : new ReplyRequest(author, text));
+
+    /// <summary>What every body shares (an object, no unknown field, an author, a text), then what <paramref name="rest"/> reads.</summary>
+    private (T? Request, Dictionary<string, string[]> Errors) Read<T>(JsonElement root, HashSet<string> fields, Func<PostAuthor?, string?, Action<string, string>, T?> rest)
+        where T : class
     {
         Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
         void Fail(string field, string message)
@@ -33,28 +49,17 @@ internal sealed class PostRequestParser(PostApiOptions options)
             return (null, Flatten(errors));
         }
 
-        RequestFields.RejectUnknown(root, RootFields, Fail);
+        RequestFields.RejectUnknown(root, fields, Fail);
 
         PostAuthor? author = ParseAuthor(root, Fail);
         string? text = RequestFields.RequiredString(root, "text", Fail);
-        if (text is not null)
+        if (text is not null && PostText.Problem(text, options.MaxTextLength) is { } problem)
         {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                Fail("text", "The text is empty.");
-            }
-            else if (text.Length > options.MaxTextLength)
-            {
-                Fail("text", $"The text has {text.Length:N0} characters; the most accepted is {options.MaxTextLength:N0}.");
-            }
+            Fail("text", problem);
         }
 
-        List<Channel> channels = ParseChannels(root, Fail);
-        List<Uri> links = ParseLinks(root, Fail);
-        DateTimeOffset? scheduledAt = ParseScheduledAt(root, now, Fail);
-        return errors.Count > 0 || author is null || text is null
-            ? (null, Flatten(errors))
-            : (new PostRequest(author, text, channels, links, scheduledAt), []);
+        T? request = rest(author, text, Fail);
+        return errors.Count > 0 || request is null ? (null, Flatten(errors)) : (request, []);
     }
 
     private static PostAuthor? ParseAuthor(JsonElement root, Action<string, string> fail)
@@ -202,6 +207,9 @@ internal sealed class PostRequestParser(PostApiOptions options)
     private static Dictionary<string, string[]> Flatten(Dictionary<string, List<string>> errors)
         => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }
+
+/// <summary>A reply to a mention that passed validation, before it gets an id.</summary>
+internal sealed record ReplyRequest(PostAuthor Author, string Text);
 
 /// <summary>A submission that passed validation, before it gets an id.</summary>
 internal sealed record PostRequest(PostAuthor Author, string Text, IReadOnlyList<Channel> Channels, IReadOnlyList<Uri> Links, DateTimeOffset? ScheduledAt);

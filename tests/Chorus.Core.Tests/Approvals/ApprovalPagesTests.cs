@@ -59,6 +59,50 @@ public sealed class ApprovalPagesTests
     }
 
     [Fact]
+    public void A_respond_page_has_a_labelled_reply_box_prefilled_before_the_comment()
+    {
+        ApprovalPageModel model = Post("respond") with { Subject = ApprovalSubjects.Mention, Composer = new ReplyComposer("on Mastodon", "@jane@mastodon.example " + Hostile, 5000) };
+        XElement root = Parse(ApprovalPages.Confirmation(model, FormAction));
+
+        XElement form = Single(root, "form");
+        XElement[] boxes = [.. Elements(form, "textarea")];
+        Assert.Equal(["reply", "comment"], boxes.Select(b => (string?)b.Attribute("name")));
+        XElement reply = boxes[0];
+        Assert.Equal("@jane@mastodon.example " + Hostile, reply.Value.TrimStart('\n'));
+        Assert.Equal(("5000", "required"), ((string?)reply.Attribute("maxlength"), (string?)reply.Attribute("required")));
+        Assert.Null(reply.Attribute("aria-invalid"));
+        XElement label = Assert.Single(Elements(form, "label"), l => (string?)l.Attribute("for") == (string?)reply.Attribute("id"));
+        Assert.Equal("Your reply on Mastodon", label.Value);
+        Assert.Equal("Send reply for review", Single(form, "button").Value);
+        Assert.Empty(Elements(root, "script"));
+    }
+
+    [Fact]
+    public void A_respond_page_shown_again_says_what_is_wrong_and_keeps_both_texts()
+    {
+        ApprovalPageModel model = Post("respond") with { Subject = ApprovalSubjects.Mention, Composer = new ReplyComposer("to post by hand", "   ", 5000, "Your reply was not sent: The text is empty.", "Called her too.") };
+        XElement root = Parse(ApprovalPages.Confirmation(model, FormAction));
+
+        XElement reply = Assert.Single(Elements(root, "textarea"), b => (string?)b.Attribute("name") == "reply");
+        Assert.Equal("true", (string?)reply.Attribute("aria-invalid"));
+        XElement error = Assert.Single(root.Descendants(), e => (string?)e.Attribute("id") == "reply-error");
+        Assert.Equal("alert", (string?)error.Attribute("role"));
+        Assert.Contains("reply-error", (string?)reply.Attribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Equal("Called her too.", Assert.Single(Elements(root, "textarea"), b => (string?)b.Attribute("name") == "comment").Value);
+    }
+
+    [Fact]
+    public void The_page_after_a_reply_repeats_it_and_says_it_is_reviewed()
+    {
+        ApprovalDecisionRecord decision = new("mention", "mention-rss.20261120-0", 1, "care@example.org", "respond", null, TestSigners.Start, null, null, "@jane Sorry about that.");
+        XElement root = Parse(ApprovalPages.Decided(decision));
+
+        Assert.Contains(Elements(root, "h2"), h => h.Value == "Your reply");
+        Assert.Contains(Elements(root, "blockquote"), q => q.Value == "@jane Sorry about that.");
+        Assert.Contains("review", Single(root, "main").Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_confirmation_page_says_nothing_is_decided_yet_and_who_is_deciding()
     {
         string html = ApprovalPages.Confirmation(Post(), FormAction);

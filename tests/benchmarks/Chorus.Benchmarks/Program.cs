@@ -9,6 +9,7 @@ IBenchmark[] benchmarks =
     new Chorus.Benchmarks.Engine.EngineBenchmark(),
     new Chorus.Benchmarks.Posts.PostsBenchmark(),
     new Chorus.Benchmarks.Api.ApiBenchmark(),
+    new Chorus.Benchmarks.RealityCheck.RealityCheckBenchmark(),
 ];
 
 string? name = args.FirstOrDefault();

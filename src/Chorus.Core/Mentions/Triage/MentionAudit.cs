@@ -9,6 +9,10 @@ public sealed class MentionAudit(IArtefactStore artefacts, TimeProvider time)
     public Task RecordAsync(MentionTriageInput input, string entryId, string change, object? details, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return AuditLog.AppendOnceAsync(artefacts, MentionArtefacts.Audit(input.Mention.Source, input.MentionId), AuditLog.Entry(entryId, time.GetUtcNow(), change, details), cancellationToken);
+        return RecordAsync(input.Mention.Source, input.MentionId, entryId, change, details, cancellationToken);
     }
+
+    /// <summary>Appends one entry to the log of the mention <paramref name="mentionId"/> from <paramref name="source"/>, once per <paramref name="entryId"/>.</summary>
+    public Task RecordAsync(string source, string mentionId, string entryId, string change, object? details, CancellationToken cancellationToken)
+        => AuditLog.AppendOnceAsync(artefacts, MentionArtefacts.Audit(source, mentionId), AuditLog.Entry(entryId, time.GetUtcNow(), change, details), cancellationToken);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Chorus.Artefacts;
 using Chorus.Durable;
 using Chorus.Mentions.Listing;
+using Chorus.Mentions.Topics;
 using Chorus.Sentiment;
 
 namespace Chorus.Mentions.Triage;
@@ -12,9 +13,10 @@ namespace Chorus.Mentions.Triage;
 /// triage artefact carries index tags (source, day, label, score, attention) that the daily summaries are answered from.
 /// Writing <c>mention.json</c> is also the hand-over: a mention whose artefact exists has been taken in. A mention seen
 /// again is listed again too (which changes nothing when it is), so one whose first recording stopped before the index
-/// was written is listed on its next sighting.
+/// was written is listed on its next sighting. Negative mentions are counted by topic too (<see cref="MentionTopics"/>),
+/// which a repeat also leaves unchanged.
 /// </summary>
-public sealed class MentionRecorder(IArtefactStore artefacts, IMentionIndex index, TimeProvider time)
+public sealed class MentionRecorder(IArtefactStore artefacts, IMentionIndex index, TimeProvider time, MentionTopics topics)
 {
     /// <summary>The blob tag that says how a recorded mention was classified, so a day's mentions are found by kind.</summary>
     public const string TriageKindTag = "kind";
@@ -25,6 +27,7 @@ public sealed class MentionRecorder(IArtefactStore artefacts, IMentionIndex inde
     {
         bool fresh = await WriteArtefactsAsync(input, cancellationToken).ConfigureAwait(false);
         await index.AddAsync([MentionListEntry.Of(input)], cancellationToken).ConfigureAwait(false);
+        await topics.RecordAsync([input], cancellationToken).ConfigureAwait(false);
         return fresh;
     }
 
@@ -42,6 +45,7 @@ public sealed class MentionRecorder(IArtefactStore artefacts, IMentionIndex inde
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (i, ct) => fresh[i] = await WriteArtefactsAsync(inputs[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
         await index.AddAsync([.. inputs.Select(MentionListEntry.Of)], cancellationToken).ConfigureAwait(false);
+        await topics.RecordAsync(inputs, cancellationToken).ConfigureAwait(false);
         return fresh;
     }
 

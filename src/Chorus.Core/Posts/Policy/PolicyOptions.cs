@@ -74,6 +74,9 @@ public sealed class PolicyOptions
     /// </summary>
     public double NegativeSentimentThreshold { get; set; } = -0.05;
 
+    /// <summary>Gets or sets the reality check's settings (<c>Posts:Policy:RealityCheck</c>).</summary>
+    public RealityCheckOptions RealityCheck { get; set; } = new();
+
     /// <summary>Gets the disclosure tags used when <see cref="DisclosureTags"/> is unset.</summary>
     internal static IReadOnlyList<string> DefaultDisclosureTags { get; } = ["#ad", "#" + CompanyNamePlaceholder + "Employee"];
 

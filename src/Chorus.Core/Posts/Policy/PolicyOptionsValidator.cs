@@ -91,6 +91,11 @@ internal sealed class PolicyOptionsValidator : IValidateOptions<PolicyOptions>
                 CultureInfo.InvariantCulture,
                 $"{Prefix}NegativeSentimentThreshold must be between -1 and 1, the range of a compound sentiment score (got {options.NegativeSentimentThreshold}).");
         }
+
+        foreach (string failure in RealityCheckOptionsValidator.Check(options.RealityCheck))
+        {
+            yield return failure;
+        }
     }
 
     private static IEnumerable<string> Terms(IReadOnlyList<string>? terms, string key, string what)

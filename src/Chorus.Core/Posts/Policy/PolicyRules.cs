@@ -27,6 +27,9 @@ public static class PolicyRules
     /// <summary>A post reads as negative.</summary>
     public const string NegativeSentiment = "negative-sentiment";
 
+    /// <summary>A post praises something customers have been complaining about in the last hours.</summary>
+    public const string RealityCheck = "reality-check";
+
     /// <summary>
     /// The most findings one rule reports. A pasted megabyte of text must not produce a million findings; the post is
     /// blocked or reviewed after the first ones anyway, and the author fixes those and resubmits.

@@ -1,3 +1,4 @@
+using Chorus.Mentions.Topics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,10 +39,28 @@ public static class PolicyServiceCollectionExtensions
         AddCheck(services, LinkCheck.Shorteners);
         AddCheck(services, options => new LengthCheck(options));
         AddCheck(services, options => new SentimentCheck(options));
+
+        // The reality check and the topic index read texts with one extractor, so posts and mentions meet on the same keys.
+        // Its complaints come from an ITopicIndex the host registers (the Table one in Chorus.Infrastructure).
+        services.AddSingleton(sp => TopicExtractorFor(sp.GetRequiredService<IOptions<PolicyOptions>>().Value));
+        services.AddSingleton<IPolicyCheck>(sp => new RealityCheck(sp.GetRequiredService<TopicExtractor>(), sp.GetRequiredService<IOptions<PolicyOptions>>().Value.RealityCheck));
+        services.AddSingleton(sp => new ComplaintLookup(
+            sp.GetRequiredService<ITopicIndex>(),
+            sp.GetRequiredService<TopicExtractor>(),
+            sp.GetRequiredService<IOptions<PolicyOptions>>().Value.RealityCheck,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<ILogger<ComplaintLookup>>()));
+        services.AddSingleton(sp => new MentionTopics(
+            sp.GetRequiredService<ITopicIndex>(),
+            sp.GetRequiredService<TopicExtractor>(),
+            sp.GetRequiredService<IOptions<PolicyOptions>>().Value.RealityCheck));
         services.AddSingleton(sp => new ChannelLengths(sp.GetRequiredService<IOptions<PolicyOptions>>().Value));
         services.AddSingleton(sp => new PolicyEvaluator(sp.GetServices<IPolicyCheck>(), sp.GetRequiredService<ILogger<PolicyEvaluator>>()));
         return services;
     }
+
+    /// <summary>The company's own name is in nearly every mention, so it is never a topic; nor are the configured ignored terms.</summary>
+    internal static TopicExtractor TopicExtractorFor(PolicyOptions options) => new([options.CompanyName, .. options.RealityCheck.IgnoredTerms]);
 
     private static void AddCheck(IServiceCollection services, Func<PolicyOptions, IPolicyCheck> create) =>
         services.AddSingleton(sp => create(sp.GetRequiredService<IOptions<PolicyOptions>>().Value));

@@ -2,13 +2,17 @@ using System.Text.Json;
 using Chorus.Artefacts;
 using Chorus.Durable;
 using Chorus.Mail;
+using Chorus.Mentions.Triage;
 using Chorus.Telemetry;
 using Microsoft.DurableTask;
 
 namespace Chorus.Posts.Review;
 
-/// <summary>Keeps the outcome as <c>outcome.json</c> and tells the author, with the reason and the reviewers' comments.</summary>
-public sealed class ConcludePostActivity(KeptMail mail, IArtefactStore artefacts, PostAudit audit, ChorusMetrics metrics) : TaskActivity<ConcludePostInput, MailDelivery>
+/// <summary>
+/// Keeps the outcome as <c>outcome.json</c> and tells the author, with the reason and the reviewers' comments. A reply's
+/// outcome goes into the audit log of the mention it answers as well, so that timeline ends with it too.
+/// </summary>
+public sealed class ConcludePostActivity(KeptMail mail, IArtefactStore artefacts, PostAudit audit, MentionAudit mentionAudit, ChorusMetrics metrics) : TaskActivity<ConcludePostInput, MailDelivery>
 {
     /// <inheritdoc/>
     public override async Task<MailDelivery> RunAsync(TaskActivityContext context, ConcludePostInput input)
@@ -21,6 +25,12 @@ public sealed class ConcludePostActivity(KeptMail mail, IArtefactStore artefacts
         bool alreadySent = !await mail.SendOnceAsync(eml, () => PostEmails.Outcome(post, input.Outcome), cancellationToken).ConfigureAwait(false);
 
         await audit.RecordAsync(post.PostId, "concluded", input.Outcome.Status.ToString().ToLowerInvariant(), new { input.Outcome.Reason }, cancellationToken).ConfigureAwait(false);
+        if (post.InReplyTo is { } mention)
+        {
+            // One entry per reply, by id: a retried activity finds it written and adds nothing.
+            await mentionAudit.RecordAsync(mention.Source, mention.MentionId, $"reply-concluded-{post.PostId}", $"reply {input.Outcome.Status.ToString().ToLowerInvariant()}", new { post.PostId, input.Outcome.Status, input.Outcome.Reason }, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!alreadySent)
         {
             // Here, not in the orchestrator (which replays); an activity run again after its email went out counts nothing.

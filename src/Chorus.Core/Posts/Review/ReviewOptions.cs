@@ -12,7 +12,7 @@ public sealed class ReviewOptions : IValidatableObject
     /// <summary>Gets or sets whether a post with no warn-or-worse finding and no negative sentiment is approved without a person.</summary>
     public bool AutoApprove { get; set; } = true;
 
-    /// <summary>Gets the approval stages, in order; a stage applies to a post when its team and channel filters match.</summary>
+    /// <summary>Gets the approval stages, in order; a stage applies to a post when its team, channel and kind filters match.</summary>
     public List<ReviewStageOptions> Stages { get; } = [];
 
     /// <summary>Gets or sets when a stage's approvers get a reminder.</summary>
@@ -50,6 +50,11 @@ public sealed class ReviewOptions : IValidatableObject
                 yield return new ValidationResult($"Posts:Review:Stages:{i}:Approvers needs at least one address.");
             }
 
+            foreach (PostKind kind in stage.Kinds.Where(k => !Enum.IsDefined(k)))
+            {
+                yield return new ValidationResult($"Posts:Review:Stages:{i}:Kinds: '{(int)kind}' is not a kind of post; use post or reply.");
+            }
+
             foreach (string address in stage.Approvers.Concat(stage.Backups))
             {
                 if (!EmailAddress.IsValid(address))
@@ -81,4 +86,7 @@ public sealed class ReviewStageOptions
 
     /// <summary>Gets the channels the stage applies to; empty means every channel.</summary>
     public List<Channel> Channels { get; } = [];
+
+    /// <summary>Gets the kinds of post the stage applies to (<c>post</c>, <c>reply</c>); empty means every kind.</summary>
+    public List<PostKind> Kinds { get; } = [];
 }

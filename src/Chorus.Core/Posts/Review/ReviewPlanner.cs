@@ -26,7 +26,8 @@ public static class ReviewPlanner
         {
             bool teamMatches = stage.Teams.Count == 0 || stage.Teams.Contains(post.Author.Team, StringComparer.OrdinalIgnoreCase);
             bool channelMatches = stage.Channels.Count == 0 || stage.Channels.Intersect(post.Channels).Any();
-            if (teamMatches && channelMatches)
+            bool kindMatches = stage.Kinds.Count == 0 || stage.Kinds.Contains(post.Kind);
+            if (teamMatches && channelMatches && kindMatches)
             {
                 stages.Add(new ReviewStage(stages.Count + 1, stage.Name, stage.Mode, [.. stage.Approvers], [.. stage.Backups]));
             }

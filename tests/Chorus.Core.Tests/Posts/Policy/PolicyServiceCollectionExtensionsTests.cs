@@ -1,3 +1,4 @@
+using Chorus.Mentions.Topics;
 using Chorus.Posts.Policy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public sealed class PolicyServiceCollectionExtensionsTests
         IServiceCollection services = Register([]);
         PolicyOptions options = services.CreateOptions<PolicyOptions>();
         Dictionary<Type, object> dependencies = new() { [typeof(IOptions<PolicyOptions>)] = Options.Create(options) };
+        dependencies[typeof(TopicExtractor)] = Assert.Single(services.CreateAll<TopicExtractor>(dependencies));
 
         List<IPolicyCheck> checks = services.CreateAll<IPolicyCheck>(dependencies);
         dependencies[typeof(IEnumerable<IPolicyCheck>)] = checks;
@@ -23,7 +25,7 @@ public sealed class PolicyServiceCollectionExtensionsTests
         PolicyEvaluator evaluator = Assert.Single(services.CreateAll<PolicyEvaluator>(dependencies));
 
         Assert.Equal(
-            [PolicyRules.Disclosure, PolicyRules.BannedTerm, PolicyRules.ConfidentialTerm, PolicyRules.PersonalData, PolicyRules.LinkDomain, PolicyRules.LinkShortener, PolicyRules.Length, PolicyRules.NegativeSentiment],
+            [PolicyRules.Disclosure, PolicyRules.BannedTerm, PolicyRules.ConfidentialTerm, PolicyRules.PersonalData, PolicyRules.LinkDomain, PolicyRules.LinkShortener, PolicyRules.Length, PolicyRules.NegativeSentiment, PolicyRules.RealityCheck],
             checks.Select(check => check.Rule));
         Assert.Equal(PolicyRules.Disclosure, Assert.Single(evaluator.Evaluate(Drafts.Of("Chorus is great")).Findings).Rule);
         Assert.Contains(services, d => d.ServiceType == typeof(IStartupValidator));
@@ -54,6 +56,9 @@ public sealed class PolicyServiceCollectionExtensionsTests
             ["Posts:Policy:AllowedLinkDomains:0"] = "acme.com",
             ["Posts:Policy:MaxLengthOther"] = "1000",
             ["Posts:Policy:NegativeSentimentThreshold"] = "-0.3",
+            ["Posts:Policy:RealityCheck:Window"] = "3.00:00:00",
+            ["Posts:Policy:RealityCheck:MinMentions"] = "12",
+            ["Posts:Policy:RealityCheck:Languages:0"] = "fr",
         }).CreateOptions<PolicyOptions>();
 
         Assert.Equal("Acme", options.CompanyName);
@@ -66,6 +71,10 @@ public sealed class PolicyServiceCollectionExtensionsTests
         Assert.Equal(["acme.com"], options.AllowedLinkDomains);
         Assert.Equal(1000, options.MaxLengthOther);
         Assert.Equal(-0.3, options.NegativeSentimentThreshold);
+        Assert.Equal(TimeSpan.FromDays(3), options.RealityCheck.Window);
+        Assert.Equal(12, options.RealityCheck.MinMentions);
+        Assert.Equal(["fr"], options.RealityCheck.EffectiveLanguages);
+        Assert.True(new PolicyOptions().RealityCheck is { Enabled: true, MinMentions: 5, EffectiveLanguages: ["en"] } && new PolicyOptions().RealityCheck.Window == TimeSpan.FromHours(48));
     }
 
     [Fact]
@@ -75,12 +84,18 @@ public sealed class PolicyServiceCollectionExtensionsTests
         {
             ["Posts:Policy:DisclosureSeverity"] = "Info",
             ["Posts:Policy:AllowedLinkDomains:0"] = "https://chorus.com/jobs",
+            ["Posts:Policy:RealityCheck:Window"] = "00:30:00",
+            ["Posts:Policy:RealityCheck:MinMentions"] = "0",
+            ["Posts:Policy:RealityCheck:Languages:0"] = "ja",
         });
 
         OptionsValidationException failure = Assert.Throws<OptionsValidationException>(services.CreateOptions<PolicyOptions>);
 
         Assert.Contains("Posts:Policy:DisclosureSeverity must be Warn or Block", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Posts:Policy:AllowedLinkDomains:0 must be a host name", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Posts:Policy:RealityCheck:Window must be between", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Posts:Policy:RealityCheck:MinMentions must be between 1", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Posts:Policy:RealityCheck:Languages:0 must be a language with a stemmer", failure.Message, StringComparison.Ordinal);
     }
 
     private static IServiceCollection Register(Dictionary<string, string?> settings) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Chorus.Posts;
 using Chorus.Posts.Policy;
 using Chorus.Posts.Review;
@@ -110,6 +111,40 @@ public sealed class ReviewPlannerTests
     }
 
     [Fact]
+    public void A_reply_goes_to_the_stages_for_replies_and_a_post_to_those_for_posts()
+    {
+        ReviewOptions options = Options(Stage("Everyone"), Stage("Communications", kinds: [PostKind.Post]), Stage("Care", kinds: [PostKind.Reply]));
+        PostSubmission reply = Post("Customer care", Channel.Mastodon) with { Kind = PostKind.Reply, InReplyTo = new ReplyTarget("masto", "20261120-0123", "109", null) };
+
+        ReviewPlan forReply = ReviewPlanner.Plan(reply, Warned, null, options);
+        ReviewPlan forPost = ReviewPlanner.Plan(Post("Customer care", Channel.Mastodon), Warned, null, options);
+
+        Assert.Equal(["Everyone", "Care"], forReply.Stages.Select(stage => stage.Name));
+        Assert.Equal(["Everyone", "Communications"], forPost.Stages.Select(stage => stage.Name));
+    }
+
+    [Fact]
+    public void A_clean_reply_is_approved_by_rule_like_any_post()
+    {
+        PostSubmission reply = Post("Customer care", Channel.X) with { Kind = PostKind.Reply };
+
+        ReviewPlan plan = ReviewPlanner.Plan(reply, Clean, null, Options(Stage("Care", kinds: [PostKind.Reply])));
+
+        Assert.Equal(ReviewRoute.AutoApprove, plan.Route);
+    }
+
+    [Fact]
+    public void A_kind_that_is_not_one_is_refused_naming_the_setting()
+    {
+        ReviewOptions options = Options(Stage("Care", kinds: [(PostKind)7]));
+
+        ValidationResult failure = Assert.Single(options.Validate(new ValidationContext(options)));
+
+        Assert.Contains("Posts:Review:Stages:0:Kinds", failure.ErrorMessage, StringComparison.Ordinal);
+        Assert.Empty(Options(Stage("Care", kinds: [PostKind.Reply, PostKind.Post])).Validate(new ValidationContext(options)));
+    }
+
+    [Fact]
     public void A_stage_keeps_its_mode_approvers_and_backups_as_they_were_when_planned()
     {
         ReviewStageOptions configured = Stage("Legal");
@@ -154,12 +189,13 @@ public sealed class ReviewPlannerTests
         return options;
     }
 
-    private static ReviewStageOptions Stage(string name, string[]? teams = null, Channel[]? channels = null)
+    private static ReviewStageOptions Stage(string name, string[]? teams = null, Channel[]? channels = null, PostKind[]? kinds = null)
     {
         ReviewStageOptions stage = new() { Name = name };
         stage.Approvers.Add(name.Replace(' ', '-').ToLowerInvariant() + "@example.org");
         stage.Teams.AddRange(teams ?? []);
         stage.Channels.AddRange(channels ?? []);
+        stage.Kinds.AddRange(kinds ?? []);
         return stage;
     }
 }
