@@ -145,11 +145,7 @@ internal static class PostEndpoints
             return ApiProblems.Problem(StatusCodes.Status404NotFound, "No such post.", $"There is no post with id '{postId}'.");
         }
 
-        PostStanding standing = await PostStanding.ReadAsync(orchestrations, submission, cancellationToken);
-
-        // An approved post waiting for its scheduled time, or being published, is decided before its review completes.
-        PostOutcome? outcome = standing.Outcome
-            ?? (standing.Status == PostStatus.Approved ? await artefacts.ReadJsonAsync<PostOutcome>(PostArtefacts.Outcome(postId), cancellationToken) : null);
+        PostStanding standing = await PostStanding.ReadAsync(artefacts, orchestrations, submission, cancellationToken);
         return TypedResults.Ok(new PostView(
             submission.PostId,
             submission.Kind,
@@ -163,7 +159,7 @@ internal static class PostEndpoints
             submission.SubmittedAt,
             await PostReadModel.ReadSentimentAsync(artefacts, postId, cancellationToken),
             (await PostReadModel.ReadFindingsAsync(artefacts, postId, cancellationToken))?.Findings,
-            outcome,
+            standing.Outcome,
             submission.InReplyTo is { } mention ? PostReplyTarget.Of(mention) : null,
             await PublicationArtefacts.ReadAsync(artefacts, postId, cancellationToken),
             await PostReadModel.ReadAuditAsync(artefacts, postId, cancellationToken)));
