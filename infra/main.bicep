@@ -83,6 +83,13 @@ param publicBaseUrl string = ''
 @description('Mention sources by name (any lowercase name; each is polled when its Schedule comes round): their non-secret Mentions:Sources:NAME settings, e.g. { \'google-alerts\': { Kind: \'Rss\', Endpoint: \'https://...\', Schedule: \'0 */15 * * * *\' } }. Tokens and app passwords go in Key Vault, referenced from an extra app setting.')
 param mentionSources object = {}
 
+@description('Publishing accounts by name (lowercase letters, digits and hyphens): their non-secret Publishing:Accounts:NAME settings, e.g. { company: { Network: \'mastodon\', BaseUrl: \'https://mastodon.social\' }, sky: { Network: \'bluesky\', Identifier: \'company.bsky.social\' } }. None: every approved post is left to its author to post.')
+param publishingAccounts object = {}
+
+@description('The publishing accounts\' secrets by account name, kept in Key Vault and read through Key Vault references, e.g. { company: { AccessToken: \'...\' }, sky: { AppPassword: \'...\' } }.')
+@secure()
+param publishingSecrets object = {}
+
 @description('When the daily digest of positive mentions is sent (six-field NCRONTAB, UTC).')
 param mentionDigestSchedule string = '0 0 8 * * *'
 
@@ -147,6 +154,7 @@ module keyVault 'modules/keyvault.bicep' = {
     linkSigningKey: linkSigningKey
     smtpPassword: smtpPassword
     apiKey: apiKey
+    publishingSecrets: publishingSecrets
     enablePurgeProtection: keyVaultPurgeProtection
   }
 }
@@ -176,6 +184,8 @@ module functionApp 'modules/functionapp.bicep' = {
     mentionSources: mentionSources
     mentionDigestSchedule: mentionDigestSchedule
     mentionDigestRecipients: mentionDigestRecipients
+    publishingAccounts: publishingAccounts
+    publishingSecretSettings: keyVault.outputs.publishingSecretSettings
   }
 }
 

@@ -68,6 +68,12 @@ param mentionDigestSchedule string
 @description('Who receives the daily digest of positive mentions; none: no digest.')
 param mentionDigestRecipients array
 
+@description('Publishing accounts by name, each an object of its non-secret Publishing:Accounts:NAME settings (Network, BaseUrl, Channel, Identifier).')
+param publishingAccounts object
+
+@description('App setting name and Key Vault secret URI of each publishing account secret (AccessToken, AppPassword).')
+param publishingSecretSettings array
+
 @description('Most instances the app scales out to.')
 @minValue(1)
 @maxValue(1000)
@@ -190,10 +196,23 @@ var digestSettings = union(
   toObject(range(0, length(mentionDigestRecipients)), i => 'Mentions__Digest__Recipients__${i}', i => string(mentionDigestRecipients[i]))
 )
 
+// Publishing accounts: the plain settings as given, the secrets as Key Vault references. None: authors post by hand.
+var publishingSettings = union(
+  toObject(
+    flatten(map(items(publishingAccounts), account => map(items(account.value), setting => {
+      key: 'Publishing__Accounts__${account.key}__${setting.key}'
+      value: string(setting.value)
+    }))),
+    entry => entry.key,
+    entry => entry.value
+  ),
+  toObject(publishingSecretSettings, secret => secret.setting, secret => format(keyVaultReference, secret.uri))
+)
+
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
-  properties: union(baseSettings, digestSettings, configuredSourceSettings)
+  properties: union(baseSettings, digestSettings, configuredSourceSettings, publishingSettings)
 }
 
 @description('Function App name.')

@@ -1,5 +1,6 @@
 // Key Vault (RBAC authorization) for the secrets the app reads through Key Vault references: the approval-link
-// signing key, the SMTP password and the API key of the first API client. Only their URIs leave this module.
+// signing key, the SMTP password, the API key of the first API client, and the publishing accounts' tokens and app
+// passwords. Only their URIs leave this module.
 
 @description('Key Vault name (3-24 letters, digits and hyphens, globally unique).')
 param name string
@@ -21,6 +22,10 @@ param smtpPassword string
 @description('API key of the first API client (Api:Keys:default), at least 16 characters.')
 @secure()
 param apiKey string
+
+@description('Publishing accounts\' secrets by account name, e.g. { company: { AccessToken: \'...\' } }.')
+@secure()
+param publishingSecrets object = {}
 
 @description('Whether purge protection is on (irreversible once enabled; on for production).')
 param enablePurgeProtection bool = true
@@ -68,6 +73,22 @@ resource api 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   }
 }
 
+// One secret per account and setting, named publishing-ACCOUNT-setting; the app setting that references it is
+// Publishing__Accounts__ACCOUNT__Setting.
+var publishingSecretList = flatten(map(items(publishingSecrets), account => map(items(account.value), secret => {
+  name: 'publishing-${account.key}-${toLower(secret.key)}'
+  setting: 'Publishing__Accounts__${account.key}__${secret.key}'
+  value: string(secret.value)
+})))
+
+resource publishing 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = [for secret in publishingSecretList: {
+  parent: vault
+  name: secret.name
+  properties: {
+    value: secret.value
+  }
+}]
+
 @description('Key Vault resource id.')
 output id string = vault.id
 
@@ -85,3 +106,9 @@ output smtpCredentialUri string = smtp.properties.secretUri
 
 @description('Versionless URI of the default API key secret.')
 output apiKeySecretUri string = api.properties.secretUri
+
+@description('App setting name and versionless secret URI of each publishing secret.')
+output publishingSecretSettings array = [for (secret, i) in publishingSecretList: {
+  setting: secret.setting
+  uri: publishing[i].properties.secretUri
+}]

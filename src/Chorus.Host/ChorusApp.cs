@@ -15,6 +15,7 @@ using Chorus.Infrastructure.Artefacts;
 using Chorus.Infrastructure.Lists;
 using Chorus.Infrastructure.Mail;
 using Chorus.Infrastructure.Mentions;
+using Chorus.Infrastructure.Publishing;
 using Chorus.Infrastructure.Topics;
 using Chorus.Mentions.Alerts;
 using Chorus.Mentions.Triage;
@@ -83,6 +84,7 @@ public static class ChorusApp
         services.AddScoped<MentionReplies>();
         services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddMentionSources(configuration);
+        services.AddPublishing(configuration);
         services.AddSingleton<MentionRecorder>();
         services.AddSingleton<MentionAudit>();
         services.AddScoped<MentionIntake>();

@@ -47,8 +47,11 @@ public sealed class PostApprovalFlowTests(LocalServicesFixture services)
         string decision = (await host.Artefacts.GetBlobClient(names.First(n => n.Contains("/decisions/", StringComparison.Ordinal))).DownloadContentAsync()).Value.Content.ToString();
         Assert.Contains("\"userAgent\"", decision, StringComparison.Ordinal);
         Assert.Contains("\"clientIp\":\"127.0.0.1\"", decision, StringComparison.Ordinal);
+
+        // Approved for LinkedIn, where Chorus has no account: the author is sent the text to post by hand.
+        await mail.WaitForAsync($"author-{host.Suffix}@chorus.test", "ready for you to publish on LinkedIn");
         string audit = (await host.Artefacts.GetBlobClient(folder + "audit.jsonl").DownloadContentAsync()).Value.Content.ToString();
-        Assert.Equal(["submitted", "scored", "checked", "routed", "approval request", "decision", "approved"], audit.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("change").GetString()!));
+        Assert.Equal(["submitted", "scored", "checked", "routed", "approval request", "decision", "approved", "publication planned", "left to the author"], audit.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("change").GetString()!));
     }
 
     [Fact]
@@ -81,6 +84,11 @@ public sealed class PostApprovalFlowTests(LocalServicesFixture services)
         Assert.Equal(postId, sameId);
         await Task.Delay(TimeSpan.FromSeconds(2)); // Time for a restarted review to show itself.
         Assert.Equal("Approved", (await host.WaitForStatusAsync(postId, "Approved")).GetProperty("status").GetString());
+        using (CancellationTokenSource patience = new(TimeSpan.FromSeconds(30)))
+        {
+            await host.Orchestrations.WaitForInstanceCompletionAsync("post-" + postId, patience.Token);
+        }
+
         Assert.Equal(1, await mail.CountAsync(host.Approver("comms"), "Approve a post"));
         Assert.Equal(1, await mail.CountAsync($"author-{host.Suffix}@chorus.test", "Your post was approved"));
         Microsoft.DurableTask.Client.OrchestrationMetadata? review = await host.Orchestrations.GetInstanceAsync("post-" + postId);

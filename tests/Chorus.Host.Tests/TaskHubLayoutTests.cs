@@ -21,6 +21,13 @@ public sealed class TaskHubLayoutTests(LocalServicesFixture services)
         await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
         string postId = await host.SubmitAsync("Had a lovely time volunteering with the team today.");
         await host.WaitForStatusAsync(postId, "Approved");
+
+        // Approved, then left to the author to post: the review completes once the author is told.
+        using (CancellationTokenSource patience = new(TimeSpan.FromSeconds(30)))
+        {
+            await host.Orchestrations.WaitForInstanceCompletionAsync("post-" + postId, patience.Token);
+        }
+
         string hub = "hub" + host.Suffix;
 
         List<string> queues = [];

@@ -1,4 +1,5 @@
 using Chorus.Mentions.Triage;
+using Chorus.Posts.Publishing;
 using Chorus.Posts.Review;
 using Microsoft.DurableTask;
 
@@ -22,6 +23,9 @@ public static class ChorusTasks
         typeof(RequestApprovalActivity),
         typeof(ConcludePostActivity),
         typeof(RecordPostStatusActivity),
+        typeof(PlanPublicationActivity),
+        typeof(PublishPostActivity),
+        typeof(RecordPublicationsActivity),
         typeof(RecordMentionActivity),
         typeof(RequestMentionDecisionActivity),
         typeof(ConcludeMentionActivity),

@@ -7,6 +7,8 @@ namespace Chorus.Posts;
 /// without those steps (a replay must schedule what the history holds), so it keeps running and stays unlisted.
 /// <paramref name="Kind"/> is <see cref="PostKind.Reply"/> for an answer to a mention, which
 /// <paramref name="InReplyTo"/> then names; both keep their defaults for posts submitted before replies existed.
+/// <paramref name="Publishes"/> says the review publishes the post once approved (or tells the author to post it by
+/// hand); a review started before publishing existed replays without those steps.
 /// </summary>
 public sealed record PostSubmission(
     string PostId,
@@ -19,7 +21,8 @@ public sealed record PostSubmission(
     string ClientId,
     bool Listed = false,
     PostKind Kind = PostKind.Post,
-    ReplyTarget? InReplyTo = null)
+    ReplyTarget? InReplyTo = null,
+    bool Publishes = false)
 {
     /// <summary>Gets the review orchestration's instance id for this post.</summary>
     public string InstanceId => InstanceIdFor(PostId);

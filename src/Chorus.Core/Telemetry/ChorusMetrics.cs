@@ -19,6 +19,12 @@ public sealed class ChorusMetrics
     /// <summary>How a review ended: <c>approved</c>, <c>rejected</c> or <c>expired</c>.</summary>
     public const string OutcomeTag = "outcome";
 
+    /// <summary>The channel a post went to (<c>x</c>, <c>bluesky</c>, <c>mastodon</c>, <c>linkedin</c>, <c>other</c>).</summary>
+    public const string ChannelTag = "channel";
+
+    /// <summary>What became of a post on a channel: <c>published</c>, <c>failed</c> or <c>manual</c>.</summary>
+    public const string PublicationTag = "publication";
+
     /// <summary>Why an approval link was refused (see <see cref="ApprovalLinkRefused"/>).</summary>
     public const string ReasonTag = "reason";
 
@@ -33,6 +39,7 @@ public sealed class ChorusMetrics
     private readonly Counter<long> _mentionsRecorded;
     private readonly Counter<long> _pollFailures;
     private readonly Counter<long> _linkRefusals;
+    private readonly Counter<long> _publications;
 
     /// <summary>Creates the instruments on the <c>Chorus</c> meter from the host's meter factory.</summary>
     public ChorusMetrics(IMeterFactory meters)
@@ -51,8 +58,13 @@ public sealed class ChorusMetrics
         _mentionsFlagged = meter.CreateCounter<long>("chorus.mentions.flagged", "{mention}", "New mentions that need a person (triage started), by source.");
         _mentionsRecorded = meter.CreateCounter<long>("chorus.mentions.recorded", "{mention}", "New mentions recorded without anyone's attention, by source.");
         _pollFailures = meter.CreateCounter<long>("chorus.mentions.poll.failures", "{poll}", "Polls of a mention source that failed, by source.");
+        _publications = meter.CreateCounter<long>("chorus.posts.publications", "{publication}", "Approved posts published, failed or left to the author, by channel and result.");
         _linkRefusals = meter.CreateCounter<long>("chorus.approvals.link.refusals", "{request}", "Approval-link requests refused, by reason.");
     }
+
+    /// <summary>An approved post was published on <paramref name="channel"/>, failed there, or was left to its author.</summary>
+    public void PostPublication(Channel channel, string result)
+        => _publications.Add(1, new KeyValuePair<string, object?>(ChannelTag, channel.ToString().ToLowerInvariant()), new KeyValuePair<string, object?>(PublicationTag, result));
 
     /// <summary>A post's review was started.</summary>
     public void PostSubmitted() => _postsSubmitted.Add(1);

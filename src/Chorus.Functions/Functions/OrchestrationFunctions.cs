@@ -3,6 +3,7 @@ using Chorus.Mail;
 using Chorus.Mentions.Triage;
 using Chorus.Posts;
 using Chorus.Posts.Policy;
+using Chorus.Posts.Publishing;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
 using Microsoft.Azure.Functions.Worker;
@@ -50,6 +51,18 @@ internal static class OrchestrationFunctions
     /// <summary>Activity <see cref="RecordPostStatusActivity"/>.</summary>
     [Function(nameof(RecordPostStatusActivity))]
     public static Task<bool> RecordPostStatus([ActivityTrigger] PostStatusChange input, string instanceId, FunctionContext context) => Activity<RecordPostStatusActivity>(context).RunAsync(new FunctionActivityContext(nameof(RecordPostStatusActivity), instanceId), input);
+
+    /// <summary>Activity <see cref="PlanPublicationActivity"/>.</summary>
+    [Function(nameof(PlanPublicationActivity))]
+    public static Task<IReadOnlyList<PublicationTarget>> PlanPublication([ActivityTrigger] PostSubmission input, string instanceId, FunctionContext context) => Activity<PlanPublicationActivity>(context).RunAsync(new FunctionActivityContext(nameof(PlanPublicationActivity), instanceId), input);
+
+    /// <summary>Activity <see cref="PublishPostActivity"/>.</summary>
+    [Function(nameof(PublishPostActivity))]
+    public static Task<Publication> PublishPost([ActivityTrigger] PublishInput input, string instanceId, FunctionContext context) => Activity<PublishPostActivity>(context).RunAsync(new FunctionActivityContext(nameof(PublishPostActivity), instanceId), input);
+
+    /// <summary>Activity <see cref="RecordPublicationsActivity"/>.</summary>
+    [Function(nameof(RecordPublicationsActivity))]
+    public static Task<MailDelivery> RecordPublications([ActivityTrigger] PublicationsInput input, string instanceId, FunctionContext context) => Activity<RecordPublicationsActivity>(context).RunAsync(new FunctionActivityContext(nameof(RecordPublicationsActivity), instanceId), input);
 
     /// <summary>Activity <see cref="RecordMentionActivity"/>.</summary>
     [Function(nameof(RecordMentionActivity))]

@@ -237,7 +237,7 @@ internal static class MentionEndpoints
             return null;
         }
 
-        PostStanding standing = await PostStanding.ReadAsync(orchestrations, reply, cancellationToken);
+        PostStanding standing = await PostStanding.ReadAsync(artefacts, orchestrations, reply, cancellationToken);
         return new MentionReplyView(
             reply.PostId,
             $"/api/posts/{reply.PostId}",

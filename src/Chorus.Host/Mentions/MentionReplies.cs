@@ -54,7 +54,8 @@ internal sealed class MentionReplies(IArtefactStore artefacts, PostIntake intake
             ClientId: client,
             Listed: true,
             Kind: PostKind.Reply,
-            InReplyTo: new ReplyTarget(mention.Source, mentionId, mention.SourceId, mention.Url));
+            InReplyTo: new ReplyTarget(mention.Source, mentionId, mention.SourceId, mention.Url),
+            Publishes: true);
     }
 
     /// <summary>

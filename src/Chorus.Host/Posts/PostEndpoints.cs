@@ -9,6 +9,7 @@ using Chorus.Listing;
 using Chorus.Posts;
 using Chorus.Posts.Listing;
 using Chorus.Posts.Policy;
+using Chorus.Posts.Publishing;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -101,7 +102,7 @@ internal static class PostEndpoints
                 }
             }
 
-            PostSubmission submission = new(postId, request!.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client, Listed: true);
+            PostSubmission submission = new(postId, request!.Author, request.Text, request.Channels, request.Links, request.ScheduledAt, now, client, Listed: true, Publishes: true);
             await intake.SubmitAsync(submission, cancellationToken);
 
             string statusUrl = $"/api/posts/{postId}";
@@ -144,7 +145,7 @@ internal static class PostEndpoints
             return ApiProblems.Problem(StatusCodes.Status404NotFound, "No such post.", $"There is no post with id '{postId}'.");
         }
 
-        PostStanding standing = await PostStanding.ReadAsync(orchestrations, submission, cancellationToken);
+        PostStanding standing = await PostStanding.ReadAsync(artefacts, orchestrations, submission, cancellationToken);
         return TypedResults.Ok(new PostView(
             submission.PostId,
             submission.Kind,
@@ -160,6 +161,7 @@ internal static class PostEndpoints
             (await PostReadModel.ReadFindingsAsync(artefacts, postId, cancellationToken))?.Findings,
             standing.Outcome,
             submission.InReplyTo is { } mention ? PostReplyTarget.Of(mention) : null,
+            await PublicationArtefacts.ReadAsync(artefacts, postId, cancellationToken),
             await PostReadModel.ReadAuditAsync(artefacts, postId, cancellationToken)));
     }
 

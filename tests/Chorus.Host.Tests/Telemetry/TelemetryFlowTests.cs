@@ -94,6 +94,7 @@ public sealed class TelemetryFlowTests(LocalServicesFixture services)
 
         Assert.True(Sum(metrics, "chorus.posts.submitted") >= 1);
         Assert.True(Sum(metrics, "chorus.posts.decided", ("outcome", "approved")) >= 1);
+        Assert.Equal(1, Sum(metrics, "chorus.posts.publications", ("channel", "linkedin"), ("publication", "manual")));
         MetricPoint review = Points(metrics, "chorus.posts.review.duration", ("outcome", "approved")).Single();
         Assert.True(review.GetHistogramCount() >= 1);
         Assert.Equal("s", Last(metrics, "chorus.posts.review.duration").Unit);

@@ -1,6 +1,7 @@
 using Chorus.Approvals;
 using Chorus.Posts.Listing;
 using Chorus.Posts.Policy;
+using Chorus.Posts.Publishing;
 using Chorus.Sentiment;
 using Microsoft.DurableTask;
 
@@ -9,7 +10,7 @@ namespace Chorus.Posts.Review;
 /// <summary>
 /// Reviews one staff post: score it, check it, route it, and when people must decide, ask each stage's approvers by
 /// email, remind, escalate to backups, and expire. One live wait for decisions races successive timers, so a
-/// decision is never lost to a timed-out wait. Each change of status moves the post in the list index (an activity, as
+/// decision is never lost to a timed-out wait. Once approved, the post is published (<see cref="PostPublication"/>). Each change of status moves the post in the list index (an activity, as
 /// all I/O is), before anyone is emailed about it, so the lists never lag behind the emails.
 /// </summary>
 public sealed class PostReviewOrchestrator : TaskOrchestrator<PostSubmission, PostOutcome>
@@ -35,6 +36,11 @@ public sealed class PostReviewOrchestrator : TaskOrchestrator<PostSubmission, Po
         await MoveInListAsync(context, post, listedAs, outcome.Status);
         await context.CallConcludePostAsync(new ConcludePostInput(post, outcome));
         context.SetCustomStatus(new PostProgress(outcome.Status));
+        if (outcome.Status == PostStatus.Approved && post.Publishes)
+        {
+            await PostPublication.RunAsync(context, post);
+        }
+
         return outcome;
     }
 
