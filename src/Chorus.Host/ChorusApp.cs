@@ -89,6 +89,7 @@ public static class ChorusApp
         services.AddSingleton<MentionAudit>();
         services.AddScoped<MentionIntake>();
         services.AddSingleton<MentionCursorStore>();
+        services.AddSingleton<SourceStatusReader>();
         services.AddOptions<MentionDigestOptions>().Bind(configuration.GetSection(MentionDigestOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MentionDigestOptions>, MentionDigestOptionsValidator>());
         services.AddSingleton<MentionDigest>();
