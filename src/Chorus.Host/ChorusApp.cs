@@ -80,6 +80,7 @@ public static class ChorusApp
         // the self-host's client is a singleton, but the Azure Functions app only has the one its [DurableClient]
         // binding gives each invocation, and a singleton would keep the first it saw.
         services.AddScoped<IApprovalSubject, PostApprovalSubject>();
+        services.AddScoped<ApprovalDecisions>();
         services.AddScoped<PostIntake>();
         services.AddScoped<MentionReplies>();
         services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

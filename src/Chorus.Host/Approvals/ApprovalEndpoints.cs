@@ -33,9 +33,9 @@ internal static class ApprovalEndpoints
         return routes;
     }
 
-    internal static async Task<IResult> ShowAsync(string token, HttpContext http, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, ChorusMetrics metrics, CancellationToken cancellationToken)
+    internal static async Task<IResult> ShowAsync(string token, HttpContext http, ApprovalTokenSigner signer, ApprovalDecisions decisions, ChorusMetrics metrics, CancellationToken cancellationToken)
     {
-        (ApprovalTokenClaims? claims, IApprovalSubject? subject, IResult? refusal) = await AdmitAsync(token, signer, ledger, subjects, metrics, cancellationToken);
+        (ApprovalTokenClaims? claims, IApprovalSubject? subject, IResult? refusal) = await AdmitAsync(token, signer, decisions, metrics, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -51,14 +51,14 @@ internal static class ApprovalEndpoints
         return Page(ApprovalPages.Confirmation(model, http.Request.Path), StatusCodes.Status200OK);
     }
 
-    internal static async Task<IResult> DecideAsync(string token, HttpContext http, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, IOptions<PostApiOptions> posts, TimeProvider time, ChorusMetrics metrics, CancellationToken cancellationToken)
+    internal static async Task<IResult> DecideAsync(string token, HttpContext http, ApprovalTokenSigner signer, ApprovalDecisions decisions, IOptions<PostApiOptions> posts, TimeProvider time, ChorusMetrics metrics, CancellationToken cancellationToken)
     {
         if (http.Request.ContentLength > MaxFormBytes || !http.Request.HasFormContentType)
         {
             return Page(ApprovalPages.Outcome("This form could not be read", "Send the decision from the confirmation page. Nothing was recorded.", success: false), StatusCodes.Status400BadRequest);
         }
 
-        (ApprovalTokenClaims? claims, IApprovalSubject? subject, IResult? refusal) = await AdmitAsync(token, signer, ledger, subjects, metrics, cancellationToken, deliverInterrupted: true);
+        (ApprovalTokenClaims? claims, IApprovalSubject? subject, IResult? refusal) = await AdmitAsync(token, signer, decisions, metrics, cancellationToken, deliverInterrupted: true);
         if (refusal is not null)
         {
             return refusal;
@@ -93,13 +93,12 @@ internal static class ApprovalEndpoints
 
         ApprovalDecisionRecord decision = ApprovalDecisionRecord.ForClaims(
             claims, comment, time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), reply);
-        if (!await ledger.TryConsumeAsync(claims, decision, cancellationToken))
+        if (await decisions.CommitAsync(claims, subject, decision, cancellationToken) is { } earlier)
         {
             metrics.ApprovalLinkRefused(AlreadyUsed);
-            return Page(ApprovalPages.AlreadyUsed(await ledger.GetAsync(claims, cancellationToken)), StatusCodes.Status409Conflict);
+            return Page(ApprovalPages.AlreadyUsed(earlier), StatusCodes.Status409Conflict);
         }
 
-        await subject.DecideAsync(claims, decision, cancellationToken);
         return Page(ApprovalPages.Decided(decision), StatusCodes.Status200OK);
     }
 
@@ -118,16 +117,15 @@ internal static class ApprovalEndpoints
     /// <summary>The checks both verbs share: a valid token, a known subject, a slot not yet used, an item still waiting.</summary>
     /// <param name="token">The token from the link, as the caller sent it.</param>
     /// <param name="signer">Checks the token's signature and expiry.</param>
-    /// <param name="ledger">Says whether the token's slot was used.</param>
-    /// <param name="subjects">The kinds of item a token may be for (posts, mentions).</param>
+    /// <param name="decisions">The decision path: the kinds of item a token may be for, whether its slot was used, whether the item waits.</param>
     /// <param name="metrics">Counts refusals by reason.</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
     /// <param name="deliverInterrupted">
     /// For a POST: when the slot is used but the item still waits for that stage, deliver the recorded decision first
-    /// (see <see cref="DeliverInterruptedAsync"/>). A GET never does.
+    /// (see <see cref="ApprovalDecisions.CheckAsync"/>). A GET never does.
     /// </param>
     private static async Task<(ApprovalTokenClaims? Claims, IApprovalSubject? Subject, IResult? Refusal)> AdmitAsync(
-        string token, ApprovalTokenSigner signer, IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, ChorusMetrics metrics, CancellationToken cancellationToken, bool deliverInterrupted = false)
+        string token, ApprovalTokenSigner signer, ApprovalDecisions decisions, ChorusMetrics metrics, CancellationToken cancellationToken, bool deliverInterrupted = false)
     {
         TokenCheck check = signer.Verify(token);
         if (check.Problem != TokenProblem.None || check.Claims is null)
@@ -137,47 +135,27 @@ internal static class ApprovalEndpoints
         }
 
         ApprovalTokenClaims claims = check.Claims;
-        IApprovalSubject? subject = subjects.FirstOrDefault(s => s.Subject == claims.Subject);
+        IApprovalSubject? subject = decisions.SubjectOf(claims.Subject);
         if (subject is null)
         {
             metrics.ApprovalLinkRefused(ReasonOf(TokenProblem.Malformed));
             return (null, null, Page(ApprovalPages.ForProblem(TokenProblem.Malformed), StatusCodes.Status400BadRequest));
         }
 
-        if (await ledger.GetAsync(claims, cancellationToken) is { } earlier)
+        DecisionCheck slot = await decisions.CheckAsync(claims, subject, deliverInterrupted, cancellationToken);
+        if (slot.Earlier is { } earlier)
         {
-            if (deliverInterrupted)
-            {
-                await DeliverInterruptedAsync(claims, subject, earlier, cancellationToken);
-            }
-
             metrics.ApprovalLinkRefused(AlreadyUsed);
             return (null, null, Page(ApprovalPages.AlreadyUsed(earlier), StatusCodes.Status409Conflict));
         }
 
-        if (await subject.CheckWaitingAsync(claims, cancellationToken) is { } reason)
+        if (slot.NotWaiting is { } reason)
         {
             metrics.ApprovalLinkRefused(ReasonOf(reason));
             return (null, null, Page(ApprovalPages.NotWaiting(claims.Subject, reason), StatusCodes.Status409Conflict));
         }
 
         return (claims, subject, null);
-    }
-
-    /// <summary>
-    /// Finishes a decision that was recorded but may never have reached the item. A decision takes its ledger slot
-    /// first (so two clicks cannot both decide) and is delivered after; a process that dies in between, or a delivery
-    /// that fails, leaves the slot used and the item waiting, and the approver's retry would only hear "already used".
-    /// So while the item still waits for that stage, the recorded decision (its action and comment, not the retried
-    /// link's) is delivered again. Delivery is idempotent: the decision artefact and audit line are written once, and
-    /// the orchestration takes one decision per approver and stage, ignoring a repeat.
-    /// </summary>
-    private static async Task DeliverInterruptedAsync(ApprovalTokenClaims claims, IApprovalSubject subject, ApprovalDecisionRecord recorded, CancellationToken cancellationToken)
-    {
-        if (await subject.CheckWaitingAsync(claims, cancellationToken) is null)
-        {
-            await subject.DecideAsync(claims with { Action = recorded.Action }, recorded, cancellationToken);
-        }
     }
 
     /// <summary>The <see cref="ChorusMetrics.ReasonTag"/> of a refused token.</summary>

@@ -192,63 +192,9 @@ internal static class MentionEndpoints
     }
 
     internal static async Task<IResult> GetAsync(string source, string mentionId, IArtefactStore artefacts, DurableTaskClient orchestrations, CancellationToken cancellationToken)
-    {
-        if (!MentionIds.IsValidSource(source) || !MentionIds.IsValid(mentionId)
-            || await MentionReadModel.ReadMentionAsync(artefacts, source, mentionId, cancellationToken) is not { } mention)
-        {
-            return ApiProblems.Problem(StatusCodes.Status404NotFound, "No such mention.", $"There is no mention '{mentionId}' from source '{source}'.");
-        }
-
-        MentionTriageRecord? triage = await MentionReadModel.ReadTriageAsync(artefacts, source, mentionId, cancellationToken);
-
-        // outcome.json is written as triage concludes, a moment before its orchestration completes: it is the record.
-        MentionOutcome? outcome = await artefacts.ReadJsonAsync<MentionOutcome>(MentionArtefacts.Outcome(source, mentionId), cancellationToken);
-        MentionProgress? progress = null;
-        if (outcome is null && triage?.Classification.NeedsAttention == true)
-        {
-            OrchestrationMetadata? instance = await orchestrations.GetInstanceAsync(MentionIds.InstanceId(source, mentionId), getInputsAndOutputs: true, cancellationToken);
-            outcome = instance?.IsCompleted == true ? instance.ReadOutputAs<MentionOutcome>() : null;
-            progress = instance?.ReadCustomStatusAs<MentionProgress>();
-        }
-
-        return TypedResults.Ok(new MentionView(
-            mentionId,
-            mention.Source,
-            mention.SourceId,
-            mention.Url,
-            new MentionAuthor(mention.AuthorHandle, mention.AuthorName, mention.AuthorReach),
-            mention.Text,
-            mention.Language,
-            mention.CreatedAt,
-            triage?.Sentiment,
-            triage?.Classification,
-            outcome?.Status ?? progress?.Status ?? (triage?.Classification.NeedsAttention == true ? "awaiting" : "recorded"),
-            progress?.Team ?? triage?.Classification.Team?.Name,
-            outcome?.Decision,
-            await ReadReplyAsync(artefacts, orchestrations, source, mentionId, cancellationToken),
-            await MentionReadModel.ReadAuditAsync(artefacts, source, mentionId, cancellationToken)));
-    }
-
-    /// <summary>The mention's reply and where its review stands; null when it has none.</summary>
-    private static async Task<MentionReplyView?> ReadReplyAsync(IArtefactStore artefacts, DurableTaskClient orchestrations, string source, string mentionId, CancellationToken cancellationToken)
-    {
-        if (await MentionReadModel.ReadReplyAsync(artefacts, source, mentionId, cancellationToken) is not { } reply)
-        {
-            return null;
-        }
-
-        PostStanding standing = await PostStanding.ReadAsync(artefacts, orchestrations, reply, cancellationToken);
-        return new MentionReplyView(
-            reply.PostId,
-            $"/api/posts/{reply.PostId}",
-            reply.Author.Email,
-            [.. reply.Channels.Select(c => c.ToString().ToLowerInvariant())],
-            reply.Text,
-            reply.SubmittedAt,
-            standing.Status,
-            standing.Stage,
-            standing.Outcome);
-    }
+        => await MentionView.ReadAsync(source, mentionId, artefacts, orchestrations, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : ApiProblems.Problem(StatusCodes.Status404NotFound, "No such mention.", $"There is no mention '{mentionId}' from source '{source}'.");
 
     private static string Filter(string? from, string? to, Dictionary<string, string[]> errors)
     {

@@ -9,7 +9,6 @@ using Chorus.Listing;
 using Chorus.Posts;
 using Chorus.Posts.Listing;
 using Chorus.Posts.Policy;
-using Chorus.Posts.Publishing;
 using Chorus.Posts.Review;
 using Chorus.Sentiment;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -139,31 +138,9 @@ internal static class PostEndpoints
     }
 
     internal static async Task<IResult> GetAsync(string postId, IArtefactStore artefacts, DurableTaskClient orchestrations, CancellationToken cancellationToken)
-    {
-        if (!PostIds.IsValid(postId) || await PostReadModel.ReadSubmissionAsync(artefacts, postId, cancellationToken) is not { } submission)
-        {
-            return ApiProblems.Problem(StatusCodes.Status404NotFound, "No such post.", $"There is no post with id '{postId}'.");
-        }
-
-        PostStanding standing = await PostStanding.ReadAsync(artefacts, orchestrations, submission, cancellationToken);
-        return TypedResults.Ok(new PostView(
-            submission.PostId,
-            submission.Kind,
-            standing.Status,
-            standing.Stage,
-            submission.Author,
-            submission.Text,
-            [.. submission.Channels.Select(c => c.ToString().ToLowerInvariant())],
-            submission.Links,
-            submission.ScheduledAt,
-            submission.SubmittedAt,
-            await PostReadModel.ReadSentimentAsync(artefacts, postId, cancellationToken),
-            (await PostReadModel.ReadFindingsAsync(artefacts, postId, cancellationToken))?.Findings,
-            standing.Outcome,
-            submission.InReplyTo is { } mention ? PostReplyTarget.Of(mention) : null,
-            await PublicationArtefacts.ReadAsync(artefacts, postId, cancellationToken),
-            await PostReadModel.ReadAuditAsync(artefacts, postId, cancellationToken)));
-    }
+        => await PostView.ReadAsync(postId, artefacts, orchestrations, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : ApiProblems.Problem(StatusCodes.Status404NotFound, "No such post.", $"There is no post with id '{postId}'.");
 
     /// <summary>
     /// GET /api/posts: newest first, from the list index (<see cref="IPostIndex"/>), one counter read (the total, and

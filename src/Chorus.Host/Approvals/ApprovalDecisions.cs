@@ -1,0 +1,77 @@
+using Chorus.Approvals;
+
+namespace Chorus.Host.Approvals;
+
+/// <summary>
+/// The one path every decision takes, whether it comes from an emailed link or from the dashboard: the slot must be
+/// unused and the item still waiting for that stage (<see cref="CheckAsync"/>), then the slot is consumed in the ledger
+/// and only then is the decision delivered (<see cref="CommitAsync"/>). An approver's slot (subject, instance, stage,
+/// approver) is shared by both ways in, so a decision made on one is answered "already used" on the other.
+/// </summary>
+internal sealed class ApprovalDecisions(IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects)
+{
+    /// <summary>The kind of item a subject name stands for ("post", "mention"), or null for an unknown name.</summary>
+    public IApprovalSubject? SubjectOf(string subject) => subjects.FirstOrDefault(s => s.Subject == subject);
+
+    /// <summary>
+    /// Whether the claims' slot may still decide: the decision already recorded in it, or why the item no longer waits,
+    /// or neither (<see cref="DecisionCheck.Open"/>).
+    /// </summary>
+    /// <param name="claims">The slot and the action proposed.</param>
+    /// <param name="subject">The kind of item the claims name.</param>
+    /// <param name="deliverInterrupted">
+    /// For a POST: when the slot is used but the item still waits for that stage, deliver the recorded decision first
+    /// (see <see cref="DeliverInterruptedAsync"/>). A GET never does.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the checks.</param>
+    public async Task<DecisionCheck> CheckAsync(ApprovalTokenClaims claims, IApprovalSubject subject, bool deliverInterrupted, CancellationToken cancellationToken)
+    {
+        if (await ledger.GetAsync(claims, cancellationToken) is { } earlier)
+        {
+            if (deliverInterrupted)
+            {
+                await DeliverInterruptedAsync(claims, subject, earlier, cancellationToken);
+            }
+
+            return new DecisionCheck(earlier, null);
+        }
+
+        return new DecisionCheck(null, await subject.CheckWaitingAsync(claims, cancellationToken));
+    }
+
+    /// <summary>Consumes the slot with <paramref name="decision"/> and delivers it; null when it did, else the decision already in the slot.</summary>
+    public async Task<ApprovalDecisionRecord?> CommitAsync(ApprovalTokenClaims claims, IApprovalSubject subject, ApprovalDecisionRecord decision, CancellationToken cancellationToken)
+    {
+        if (!await ledger.TryConsumeAsync(claims, decision, cancellationToken))
+        {
+            // Lost a race with the other way in (or a second click): what won is what the approver is shown.
+            return await ledger.GetAsync(claims, cancellationToken) ?? decision;
+        }
+
+        await subject.DecideAsync(claims, decision, cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// Finishes a decision that was recorded but may never have reached the item. A decision takes its ledger slot
+    /// first (so two clicks cannot both decide) and is delivered after; a process that dies in between, or a delivery
+    /// that fails, leaves the slot used and the item waiting, and the approver's retry would only hear "already used".
+    /// So while the item still waits for that stage, the recorded decision (its action and comment, not the retried
+    /// request's) is delivered again. Delivery is idempotent: the decision artefact and audit line are written once, and
+    /// the orchestration takes one decision per approver and stage, ignoring a repeat.
+    /// </summary>
+    private static async Task DeliverInterruptedAsync(ApprovalTokenClaims claims, IApprovalSubject subject, ApprovalDecisionRecord recorded, CancellationToken cancellationToken)
+    {
+        if (await subject.CheckWaitingAsync(claims, cancellationToken) is null)
+        {
+            await subject.DecideAsync(claims with { Action = recorded.Action }, recorded, cancellationToken);
+        }
+    }
+}
+
+/// <summary>Where a decision slot stands: <paramref name="Earlier"/> when it was used, <paramref name="NotWaiting"/> when the item no longer waits for it.</summary>
+internal sealed record DecisionCheck(ApprovalDecisionRecord? Earlier, NotWaitingReason? NotWaiting)
+{
+    /// <summary>Gets whether a decision may be made.</summary>
+    public bool Open => Earlier is null && NotWaiting is null;
+}
