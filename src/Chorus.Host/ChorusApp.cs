@@ -4,6 +4,7 @@ using Chorus.Host.Alerts;
 using Chorus.Host.Api;
 using Chorus.Host.Api.Reference;
 using Chorus.Host.Approvals;
+using Chorus.Host.Dashboard;
 using Chorus.Host.Durable;
 using Chorus.Host.Health;
 using Chorus.Host.Mentions;
@@ -47,6 +48,7 @@ public static class ChorusApp
         builder.Services.AddChorusServices(builder.Configuration);
         builder.Services.AddHostedService<MentionMonitorLoop>();
         builder.Services.AddHostedService<AlertLoop>();
+        builder.Services.AddChorusDashboard(builder.Configuration);
         builder.AddChorusTelemetry();
         return builder;
     }
@@ -102,7 +104,7 @@ public static class ChorusApp
         return services;
     }
 
-    /// <summary>Maps every route: the API under /api, approval pages under /approvals, /healthz and /readyz.</summary>
+    /// <summary>Maps every route: the API under /api, approval pages under /approvals, the dashboard under /dashboard, /healthz and /readyz.</summary>
     public static WebApplication MapChorus(this WebApplication app)
     {
         app.UseChorusSecurityHeaders();
@@ -115,6 +117,7 @@ public static class ChorusApp
         app.MapMentionEndpoints();
         app.MapAlertEndpoints();
         app.MapChorusApiReference();
+        app.MapChorusDashboard();
         if (app.Configuration.GetValue<bool>("Samples:Enabled"))
         {
             app.MapGet("/samples/mentions.xml", () => Results.File(Path.Combine(AppContext.BaseDirectory, "LocalDevelopment", "sample-mentions.xml"), "application/rss+xml"))

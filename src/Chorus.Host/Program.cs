@@ -9,5 +9,5 @@ WebApplication app = builder.Build();
 app.MapChorus();
 app.Lifetime.ApplicationStopping.Register(() => StartupConsole.Say("stopping ..."));
 await app.StartAsync();
-defaults.PrintWelcome(app.Urls);
+defaults.PrintWelcome(app.Urls, app.Services);
 await app.WaitForShutdownAsync();

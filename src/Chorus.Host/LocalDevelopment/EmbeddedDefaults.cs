@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Chorus.Host.Dashboard;
 using Chorus.LocalComponents;
 
 namespace Chorus.Host.LocalDevelopment;
@@ -136,11 +137,12 @@ internal sealed class EmbeddedDefaults : IAsyncDisposable
         _maildev = maildev is { IsCompletedSuccessfully: true } ? maildev.Result : null,
     };
 
-    /// <summary>Prints the welcome block, with the address the host really listens on.</summary>
-    public void PrintWelcome(ICollection<string> urls)
+    /// <summary>Prints the welcome block, with the address the host really listens on and a fresh dashboard sign-in link.</summary>
+    public void PrintWelcome(ICollection<string> urls, IServiceProvider services)
     {
         string first = urls.FirstOrDefault() ?? _welcome.BaseUri.ToString();
-        _welcome = _welcome with { BaseUri = new Uri(first.TrimEnd('/') + "/") };
+        Uri baseUri = new(first.TrimEnd('/') + "/");
+        _welcome = _welcome with { BaseUri = baseUri, Dashboard = DashboardSetup.WelcomeLine(services, baseUri) };
         _welcome.Write(Console.Out);
     }
 

@@ -25,10 +25,14 @@ internal sealed record WelcomeBlock(Uri BaseUri)
     /// <summary>Gets the bundled sample feed, when no mention source is configured.</summary>
     public Uri? SampleFeed { get; init; }
 
+    /// <summary>Gets how to open the dashboard: its one-time sign-in link, or where Entra ID sign-in starts.</summary>
+    public string? Dashboard { get; init; }
+
     public void Write(TextWriter output)
     {
         List<(string Label, string Value)> rows =
         [
+            ("Dashboard", Dashboard ?? $"{BaseUri}dashboard"),
             ("API", $"{BaseUri}api/posts, {BaseUri}api/mentions"),
             ("API docs", $"{BaseUri}docs"),
             ("API key", ApiKey is null

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Chorus.Host.Dashboard.Deciding;
+using Chorus.Host.Dashboard.SignIn;
+using Chorus.Posts.Review;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Web;
+
+namespace Chorus.Host.Dashboard;
+
+/// <summary>
+/// The dashboard: server-rendered Razor Pages under <c>/dashboard</c> (their files under <c>Dashboard/</c>, by feature),
+/// its static assets (its CSS, its script and Chart.js, all served by this app), and its own sign-in: a cookie that
+/// only the dashboard accepts, made by Entra ID over OpenID Connect when <c>Dashboard:Entra</c> is configured, or else
+/// by a one-time link the run command prints. The API never accepts that cookie, and the pages never accept an API key.
+/// </summary>
+internal static class DashboardSetup
+{
+    public const string BasePath = "/dashboard";
+    public const string AssetsPath = "/dashboard/assets";
+    public const string SignInPath = "/dashboard/sign-in";
+
+    public static IServiceCollection AddChorusDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Dashboard";
+            options.Conventions.AuthorizeFolder("/", DashboardRoles.ViewPolicy);
+            options.Conventions.AllowAnonymousToFolder("/SignIn");
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "chorus.dashboard.antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.FormFieldName = "__antiforgery";
+        });
+
+        bool entra = EntraSignInOptions.IsConfigured(configuration);
+        services.AddOptions<LocalSignInOptions>()
+            .Bind(configuration.GetSection(LocalSignInOptions.SectionName))
+            .PostConfigure<IOptions<ReviewOptions>>((options, review) => options.Email ??= review.Value.Stages.SelectMany(s => s.Approvers).FirstOrDefault())
+            .ValidateDataAnnotations()
+            .Validate(options => entra || !string.IsNullOrWhiteSpace(options.Email), "Dashboard:SignIn:Email is required when no review stage has an approver.")
+            .ValidateOnStart();
+        services.AddSingleton<SignInLinks>();
+        services.AddScoped<DashboardDecisions>();
+
+        AuthenticationBuilder authentication = services.AddAuthentication();
+        if (entra)
+        {
+            services.AddOptions<EntraSignInOptions>().Bind(configuration.GetSection(EntraSignInOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+            authentication.AddMicrosoftIdentityWebApp(configuration.GetSection(EntraSignInOptions.SectionName), DashboardRoles.EntraScheme, DashboardRoles.CookieScheme);
+        }
+        else
+        {
+            authentication.AddCookie(DashboardRoles.CookieScheme);
+        }
+
+        // After Microsoft.Identity.Web's own settings, so these win in both modes.
+        services.AddOptions<CookieAuthenticationOptions>(DashboardRoles.CookieScheme).PostConfigure<IOptions<LocalSignInOptions>>((cookie, local) =>
+        {
+            cookie.Cookie.Name = "chorus.dashboard";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.Path = BasePath;
+
+            // Strict keeps the cookie off every request another site starts. Entra ID's answer is such a request (a
+            // form POST from login.microsoftonline.com, then a redirect), so there Lax lets the fresh sign-in arrive.
+            cookie.Cookie.SameSite = entra ? SameSiteMode.Lax : SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = local.Value.SessionLifetime;
+            cookie.SlidingExpiration = false;
+            cookie.LoginPath = SignInPath;
+            cookie.AccessDeniedPath = SignInPath + "/denied";
+            cookie.LogoutPath = SignInPath + "/out";
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(DashboardRoles.ViewPolicy, policy => policy
+                .AddAuthenticationSchemes(DashboardRoles.CookieScheme)
+                .RequireAuthenticatedUser()
+                .RequireRole(DashboardRoles.Viewer, DashboardRoles.Approver, DashboardRoles.Admin))
+            .AddPolicy(DashboardRoles.DecidePolicy, policy => policy
+                .AddAuthenticationSchemes(DashboardRoles.CookieScheme)
+                .RequireAuthenticatedUser()
+                .RequireRole(DashboardRoles.Approver, DashboardRoles.Admin));
+        return services;
+    }
+
+    /// <summary>Serves the dashboard's assets and maps its pages, which the OpenAPI document leaves out (they are not API).</summary>
+    public static WebApplication MapChorusDashboard(this WebApplication app)
+    {
+        string assets = Path.Combine(AppContext.BaseDirectory, "Dashboard", "assets");
+        if (Directory.Exists(assets))
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(assets), RequestPath = AssetsPath });
+        }
+
+        app.MapRazorPages().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>How the run command's welcome block says to open the dashboard: a fresh one-time link, or where Entra ID sign-in starts.</summary>
+    public static string WelcomeLine(IServiceProvider services, Uri baseUri)
+    {
+        if (EntraSignInOptions.IsConfigured(services.GetRequiredService<IConfiguration>()))
+        {
+            return $"{baseUri}dashboard   (sign in with Entra ID)";
+        }
+
+        LocalSignInOptions local = services.GetRequiredService<IOptions<LocalSignInOptions>>().Value;
+        Uri link = services.GetRequiredService<SignInLinks>().Issue(baseUri);
+        return string.Create(CultureInfo.InvariantCulture, $"{link}   (one-time sign-in as {local.Email}, valid {local.LinkLifetime.TotalMinutes:0} min)");
+    }
+}
