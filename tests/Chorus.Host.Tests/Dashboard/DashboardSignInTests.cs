@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Chorus.Host.Tests.Dashboard;
+
+/// <summary>
+/// No page without sign-in; the run command's link works once and becomes a cookie only the dashboard accepts
+/// (HttpOnly, SameSite=Strict, not Secure over plain HTTP, expiring); the API keeps its key and refuses the cookie.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed partial class DashboardSignInTests(LocalServicesFixture services)
+{
+    [Fact]
+    public async Task Without_sign_in_every_page_sends_to_how_to_sign_in_and_an_api_key_does_not_open_one()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
+        using HttpClient anonymous = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseUri };
+        foreach (string path in new[] { "dashboard", "dashboard/sources", "dashboard/posts/20261201-abc", "dashboard/mentions/feed/m1" })
+        {
+            using HttpResponseMessage refused = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.StartsWith("/dashboard/sign-in?ReturnUrl=", new Uri(host.BaseUri, refused.Headers.Location!).PathAndQuery, StringComparison.Ordinal);
+
+            using HttpRequestMessage withKey = new(HttpMethod.Get, path);
+            withKey.Headers.Add("X-Api-Key", ChorusTestHost.ApiKey);
+            using HttpResponseMessage keyRefused = await anonymous.SendAsync(withKey);
+            Assert.Equal(HttpStatusCode.Redirect, keyRefused.StatusCode);
+        }
+
+        IPage page = await services.Browser.NewPageAsync();
+        IResponse? howTo = await page.GotoAsync(new Uri(host.BaseUri, "dashboard").ToString());
+        Assert.Equal(401, howTo!.Status);
+        Assert.Equal("Sign in to the Chorus dashboard", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("one-time sign-in link", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await DashboardSession.ScreenshotAsync(page, "sign-in");
+        await page.CloseAsync();
+
+        // The approval links and the API are untouched: no cookie needed, the API key still works.
+        using HttpResponseMessage api = await host.Http.GetAsync("api/posts");
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_link_signs_in_once_with_a_strict_http_only_expiring_cookie_that_the_api_refuses()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, _) => s["Dashboard:SignIn:SessionLifetime"] = "02:00:00");
+        CookieContainer jar = new();
+        using HttpClient browser = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = jar }) { BaseAddress = host.BaseUri };
+        Uri link = DashboardSession.NewLink(host);
+
+        // Opening the link (a GET, as a mail scanner or a link preview would) uses nothing.
+        string form = await browser.GetStringAsync(link);
+        Assert.Contains("comms-" + host.Suffix, form, StringComparison.Ordinal);
+        form = await browser.GetStringAsync(link);
+        string antiforgery = DashboardSession.AntiforgeryToken(form);
+
+        // A POST without the antiforgery token is refused and uses nothing.
+        using (HttpResponseMessage forged = await browser.PostAsync(link, new FormUrlEncodedContent([])))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        DateTimeOffset before = DateTimeOffset.UtcNow;
+        using (HttpResponseMessage signedIn = await browser.PostAsync(link, new FormUrlEncodedContent([new("__antiforgery", antiforgery)])))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+            Assert.Equal("/dashboard", signedIn.Headers.Location!.OriginalString);
+            string cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("chorus.dashboard=", StringComparison.Ordinal));
+            string flags = cookie.ToLowerInvariant();
+            Assert.Contains("; httponly", flags, StringComparison.Ordinal);
+            Assert.Contains("; samesite=strict", flags, StringComparison.Ordinal);
+            Assert.Contains("; path=/dashboard", flags, StringComparison.Ordinal);
+            Assert.DoesNotContain("; secure", flags, StringComparison.Ordinal);
+            DateTimeOffset expires = DateTimeOffset.Parse(ExpiresAttribute().Match(cookie).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(expires, before.AddHours(2).AddMinutes(-1), DateTimeOffset.UtcNow.AddHours(2).AddMinutes(1));
+        }
+
+        using (HttpResponseMessage overview = await browser.GetAsync("dashboard"))
+        {
+            Assert.Equal(HttpStatusCode.OK, overview.StatusCode);
+        }
+
+        // The link worked once: opening it again says so, and its POST is refused.
+        using (HttpResponseMessage again = await browser.GetAsync(link))
+        {
+            Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
+            Assert.Contains("This sign-in link does not work", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (HttpResponseMessage reused = await browser.PostAsync(link, new FormUrlEncodedContent([new("__antiforgery", antiforgery)])))
+        {
+            Assert.Equal(HttpStatusCode.Gone, reused.StatusCode);
+        }
+
+        // The API does not take the dashboard's cookie (its path keeps browsers from even sending it there).
+        string session = jar.GetCookies(new Uri(host.BaseUri, "dashboard"))["chorus.dashboard"]!.Value;
+        using HttpClient plain = new() { BaseAddress = host.BaseUri };
+        using HttpRequestMessage withCookie = new(HttpMethod.Get, "api/posts");
+        withCookie.Headers.Add("Cookie", "chorus.dashboard=" + session);
+        using HttpResponseMessage api = await plain.SendAsync(withCookie);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_link_expires_unused()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, _) => s["Dashboard:SignIn:LinkLifetime"] = "00:00:10");
+        Uri link = DashboardSession.NewLink(host);
+        using HttpClient browser = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
+        using (HttpResponseMessage fresh = await browser.GetAsync(link))
+        {
+            Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(11));
+        using HttpResponseMessage expired = await browser.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+    }
+
+    [Fact]
+    public async Task Settings_that_cannot_work_stop_the_start()
+    {
+        InvalidOperationException? refused = null;
+        try
+        {
+            await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, _) => s["Dashboard:SignIn:Email"] = "not an address");
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            refused = new InvalidOperationException(ex.Message, ex);
+        }
+
+        Assert.NotNull(refused);
+        Assert.Contains("Dashboard:SignIn:Email", refused.Message, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("expires=([^;]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ExpiresAttribute();
+}
