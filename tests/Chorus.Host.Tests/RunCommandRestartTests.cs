@@ -35,6 +35,18 @@ public sealed partial class RunCommandRestartTests : IDisposable
 
         // Everything needed to try Chorus, in one block.
         Assert.Equal($"{host.BaseUri}docs", WelcomeRow(first, "API docs"));
+
+        // The dashboard's one-time sign-in link, as the first review stage's approver; opening it signs nobody in yet.
+        string dashboard = WelcomeRow(first, "Dashboard");
+        Assert.Contains("one-time sign-in as comms@chorus.local", dashboard, StringComparison.Ordinal);
+        Uri signIn = new(dashboard.Split(' ')[0]);
+        Assert.StartsWith($"{host.BaseUri}dashboard/sign-in/", signIn.ToString(), StringComparison.Ordinal);
+        using (HttpClient browser = new())
+        {
+            string page = await browser.GetStringAsync(signIn);
+            Assert.Contains("You are about to sign in as <strong>comms@chorus.local</strong>", page, StringComparison.Ordinal);
+        }
+
         Assert.Contains("X-Api-Key header", WelcomeRow(first, "API key"), StringComparison.Ordinal);
         Uri maildev = new(WelcomeRow(first, "Emails").Split(' ')[0]);
         using (HttpClient web = new())

@@ -4,6 +4,7 @@ using Chorus.Host.Dashboard.SignIn;
 using Chorus.Posts.Review;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
@@ -29,6 +30,18 @@ internal static class DashboardSetup
             options.RootDirectory = "/Dashboard";
             options.Conventions.AuthorizeFolder("/", DashboardRoles.ViewPolicy);
             options.Conventions.AllowAnonymousToFolder("/SignIn");
+        }).ConfigureApplicationPartManager(manager =>
+        {
+            // The pages are compiled into this assembly; a host whose entry assembly is another (the tests, the
+            // benchmarks) would not find them by itself.
+            System.Reflection.Assembly host = typeof(DashboardSetup).Assembly;
+            if (!manager.ApplicationParts.OfType<AssemblyPart>().Any(part => part.Assembly == host))
+            {
+                foreach (ApplicationPart part in ApplicationPartFactory.GetApplicationPartFactory(host).GetApplicationParts(host))
+                {
+                    manager.ApplicationParts.Add(part);
+                }
+            }
         });
         services.AddAntiforgery(options =>
         {
