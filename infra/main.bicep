@@ -90,6 +90,15 @@ param publishingAccounts object = {}
 @secure()
 param publishingSecrets object = {}
 
+@description('Entra ID app registration client id for the dashboard web app (app roles Viewer, Approver, Admin); empty deploys no dashboard.')
+param dashboardEntraClientId string = ''
+
+@description('Entra ID tenant of that app registration; empty: the deploying subscription\'s tenant.')
+param dashboardEntraTenantId string = ''
+
+@description('Dashboard web app name.')
+param dashboardAppName string = ''
+
 @description('When the daily digest of positive mentions is sent (six-field NCRONTAB, UTC).')
 param mentionDigestSchedule string = '0 0 8 * * *'
 
@@ -200,6 +209,45 @@ module roles 'modules/roles.bicep' = {
   }
 }
 
+// The dashboard: the self-host serving the web only, beside the Function App (which cannot serve its pages).
+module dashboard 'modules/dashboard.bicep' = if (!empty(dashboardEntraClientId)) {
+  scope: rg
+  params: {
+    name: empty(dashboardAppName) ? 'app-${environmentName}-${token}' : dashboardAppName
+    planName: 'asp-${environmentName}-${token}'
+    location: location
+    tags: tags
+    storageAccountName: storage.outputs.name
+    blobEndpoint: storage.outputs.blobEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    artefactsContainerName: storage.outputs.artefactsContainerName
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    languageEndpoint: language.outputs.endpoint
+    linkSigningKeySecretUri: keyVault.outputs.linkSigningKeySecretUri
+    smtpCredentialUri: keyVault.outputs.smtpCredentialUri
+    apiKeySecretUri: keyVault.outputs.apiKeySecretUri
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpUserName: smtpUserName
+    mailFromAddress: mailFromAddress
+    approvalBaseUrl: empty(publicBaseUrl) ? functionApp.outputs.url : publicBaseUrl
+    entraTenantId: empty(dashboardEntraTenantId) ? tenant().tenantId : dashboardEntraTenantId
+    entraClientId: dashboardEntraClientId
+  }
+}
+
+// The same roles as the Function App's: it reads and writes the same storage, Key Vault references and telemetry.
+module dashboardRoles 'modules/roles.bicep' = if (!empty(dashboardEntraClientId)) {
+  scope: rg
+  params: {
+    principalId: dashboard!.outputs.principalId
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    languageAccountName: language.outputs.name
+    appInsightsName: monitoring.outputs.appInsightsName
+  }
+}
+
 @description('Resource group name.')
 output AZURE_RESOURCE_GROUP string = rg.name
 
@@ -208,6 +256,9 @@ output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 
 @description('Function App base URL: the API under api/, approval pages under approvals/.')
 output FUNCTION_APP_URL string = functionApp.outputs.url
+
+@description('Dashboard address (empty when no dashboard app registration was given).')
+output DASHBOARD_URL string = empty(dashboardEntraClientId) ? '' : dashboard!.outputs.url
 
 @description('Storage account name.')
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name

@@ -2,6 +2,8 @@
 // package in a blob container reached with that identity, and app settings that mirror the self-host's configuration.
 // Storage is identity-based (AzureWebJobsStorage__accountName); secrets are Key Vault references.
 
+import { chorusSettings, keyVaultReference } from 'settings.bicep'
+
 @description('Function App name.')
 param name string
 
@@ -155,29 +157,26 @@ resource scm 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01'
   }
 }
 
-var keyVaultReference = '@Microsoft.KeyVault(SecretUri={0})'
-
-// Configuration keys are the self-host's (Section:Key), written Section__Key for app settings.
-var baseSettings = {
-  AzureWebJobsStorage__accountName: storageAccountName
-  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
-  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
-  Artefacts__BlobServiceUri: blobEndpoint
-  Artefacts__ContainerName: artefactsContainerName
-  Artefacts__TableServiceUri: tableEndpoint
-  Sentiment__Provider: 'AzureLanguage'
-  Sentiment__AzureLanguage__Endpoint: languageEndpoint
-  Sentiment__AzureLanguage__UseManagedIdentity: 'true'
-  Mail__Host: smtpHost
-  Mail__Port: string(smtpPort)
-  Mail__UserName: smtpUserName
-  Mail__Password: format(keyVaultReference, smtpCredentialUri)
-  Mail__FromAddress: mailFromAddress
-  Approvals__Links__SigningKeys__k1: format(keyVaultReference, linkSigningKeySecretUri)
-  Approvals__Links__ActiveKeyId: 'k1'
-  Approvals__Links__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${site.properties.defaultHostName}/' : publicBaseUrl
-  Api__Keys__default: format(keyVaultReference, apiKeySecretUri)
-}
+// The settings the dashboard web app shares, and the work's own: this app polls, digests and publishes.
+var baseSettings = union(
+  chorusSettings(
+    storageAccountName,
+    blobEndpoint,
+    tableEndpoint,
+    artefactsContainerName,
+    appInsightsConnectionString,
+    languageEndpoint,
+    smtpHost,
+    smtpPort,
+    smtpUserName,
+    smtpCredentialUri,
+    mailFromAddress,
+    linkSigningKeySecretUri,
+    apiKeySecretUri,
+    empty(publicBaseUrl) ? 'https://${site.properties.defaultHostName}/' : publicBaseUrl
+  ),
+  { AzureWebJobsStorage__accountName: storageAccountName }
+)
 
 // Mention sources: any names; the PollMentions timer (src/Chorus.Functions/Functions/MonitorFunctions.cs) runs every
 // minute and polls each source when its own Schedule comes round.
@@ -206,7 +205,7 @@ var publishingSettings = union(
     entry => entry.key,
     entry => entry.value
   ),
-  toObject(publishingSecretSettings, secret => secret.setting, secret => format(keyVaultReference, secret.uri))
+  toObject(publishingSecretSettings, secret => secret.setting, secret => keyVaultReference(secret.uri))
 )
 
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {

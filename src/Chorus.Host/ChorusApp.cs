@@ -7,6 +7,7 @@ using Chorus.Host.Approvals;
 using Chorus.Host.Dashboard;
 using Chorus.Host.Durable;
 using Chorus.Host.Health;
+using Chorus.Host.Hosting;
 using Chorus.Host.Mentions;
 using Chorus.Host.Posts;
 using Chorus.Host.Telemetry;
@@ -36,18 +37,28 @@ namespace Chorus.Host;
 /// </summary>
 public static class ChorusApp
 {
-    /// <summary>The self-host: every Chorus service, the Durable Task worker and client on DTFx's Azure Storage backend, the mention monitor's loop, and telemetry.</summary>
+    /// <summary>
+    /// The self-host: every Chorus service, the Durable Task worker and client on DTFx's Azure Storage backend, the
+    /// mention monitor's and alerts' loops, and telemetry; with <c>SelfHost:RunsWork=false</c>, the web alone
+    /// (<see cref="SelfHostOptions.RunsWork"/>).
+    /// </summary>
     public static WebApplicationBuilder AddChorus(this WebApplicationBuilder builder)
     {
-        builder.Services.AddChorusDurableTask(builder.Configuration);
+        bool runsWork = SelfHostOptions.ReadRunsWork(builder.Configuration);
+        builder.Services.AddOptions<SelfHostOptions>().Bind(builder.Configuration.GetSection(SelfHostOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddChorusDurableTask(builder.Configuration, runsWork: runsWork);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         // Work in flight survives a stop (activities run again after a restart), so a stop need not wait for it; the
         // Durable Task sidecar alone would wait up to an hour for outstanding work items.
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddChorusServices(builder.Configuration);
-        builder.Services.AddHostedService<MentionMonitorLoop>();
-        builder.Services.AddHostedService<AlertLoop>();
+        if (runsWork)
+        {
+            builder.Services.AddHostedService<MentionMonitorLoop>();
+            builder.Services.AddHostedService<AlertLoop>();
+        }
+
         builder.Services.AddChorusDashboard(builder.Configuration);
         builder.AddChorusTelemetry();
         return builder;

@@ -21,7 +21,12 @@ internal static class DurableTaskServiceCollectionExtensions
     /// <param name="services">The services to add to.</param>
     /// <param name="configuration">The configuration holding the <c>Durable</c> section.</param>
     /// <param name="addTasks">Registers further orchestrators and activities next to Chorus's own (benchmarks do); none by default.</param>
-    public static IServiceCollection AddChorusDurableTask(this IServiceCollection services, IConfiguration configuration, Action<DurableTaskRegistry>? addTasks = null)
+    /// <param name="runsWork">
+    /// False registers the client alone (<see cref="Hosting.SelfHostOptions.RunsWork"/>): the sidecar starts the
+    /// orchestration service's dispatchers only when a worker connects, so without one this process takes no partition
+    /// and runs nothing, while its client still reads instances and sends them events through the task hub's queues.
+    /// </param>
+    public static IServiceCollection AddChorusDurableTask(this IServiceCollection services, IConfiguration configuration, Action<DurableTaskRegistry>? addTasks = null, bool runsWork = true)
     {
         services.AddOptions<DurableTaskHubOptions>().Bind(configuration.GetSection(DurableTaskHubOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
@@ -36,6 +41,21 @@ internal static class DurableTaskServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TaskHubSidecar>());
 
         JsonDataConverter converter = new(DurableJson.Options);
+        if (runsWork)
+        {
+            AddWorker(services, endpoint, converter, addTasks);
+        }
+
+        services.AddDurableTaskClient(client =>
+        {
+            client.UseGrpc(endpoint.Address.ToString());
+            client.Configure(options => options.DataConverter = converter);
+        });
+        return services;
+    }
+
+    private static void AddWorker(IServiceCollection services, SidecarEndpoint endpoint, JsonDataConverter converter, Action<DurableTaskRegistry>? addTasks)
+    {
         services.AddDurableTaskWorker(worker =>
         {
             worker.AddTasks(registry =>
@@ -51,12 +71,6 @@ internal static class DurableTaskServiceCollectionExtensions
             worker.Concurrency.MaximumConcurrentActivityWorkItems = hub.Value.MaxConcurrentActivities;
             worker.Concurrency.MaximumConcurrentOrchestrationWorkItems = hub.Value.MaxConcurrentOrchestrations;
         });
-        services.AddDurableTaskClient(client =>
-        {
-            client.UseGrpc(endpoint.Address.ToString());
-            client.Configure(options => options.DataConverter = converter);
-        });
-        return services;
     }
 
     private static AzureStorageOrchestrationServiceSettings Settings(IServiceProvider services)

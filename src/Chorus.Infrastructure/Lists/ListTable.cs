@@ -80,6 +80,48 @@ internal sealed class ListTable(TableClient table, string partition)
         return found.HasValue ? found.Value : null;
     }
 
+    /// <summary>
+    /// Reads the counter rows keyed <c>{prefix}{yyyy-MM-dd}</c>, with anything after the day, from the first day to the
+    /// last (inclusive), in key order: one range query.
+    /// </summary>
+    public async IAsyncEnumerable<TableEntity> CountersAsync(string prefix, DateOnly first, DateOnly last, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (first > last)
+        {
+            yield break;
+        }
+
+        await EnsureAsync(cancellationToken).ConfigureAwait(false);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix + DayKey(first)} and RowKey lt {prefix + DayKey(last) + End}");
+        await foreach (TableEntity row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>The first <paramref name="take"/> rows of an index (its newest), in one query.</summary>
+    public async Task<IReadOnlyList<TableEntity>> FirstAsync(string prefix, int take, CancellationToken cancellationToken)
+    {
+        await EnsureAsync(cancellationToken).ConfigureAwait(false);
+        (List<TableEntity> rows, _) = await ReadAsync(prefix, TimeRange.All, null, take, cancellationToken).ConfigureAwait(false);
+        return rows;
+    }
+
+    /// <summary>Merges properties into a row; false when the row is not there.</summary>
+    public async Task<bool> TryMergeAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        await EnsureAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Reads a counter row, to change in a transaction.</summary>
     public async Task<DayCounter> ReadCounterAsync(string rowKey, CancellationToken cancellationToken)
         => new(partition, rowKey, await FindAsync(rowKey, cancellationToken).ConfigureAwait(false));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -14,9 +15,9 @@ namespace Chorus.Infrastructure.Lists;
 /// <c>a|{author}|</c> and <c>as|{author}|{status}|</c>, the author being the short hash of the lower-cased address.
 /// Counter rows <c>n|{day}</c> and <c>na|{author}|{day}</c> count the day's posts per status. Listing a post and
 /// moving it are each one transaction over its rows and counters, conditional on what was read, so a count is never
-/// lost or counted twice however writers race and retry.
+/// lost or counted twice however writers race and retry. The <c>n|{day}</c> rows also answer <see cref="IPostDays"/>.
 /// </summary>
-internal sealed class TablePostIndex(ListTable table) : IPostIndex
+internal sealed class TablePostIndex(ListTable table) : IPostIndex, IPostDays
 {
     private const int MaxAttempts = 50;
     private const string Item = "Item";
@@ -104,6 +105,30 @@ internal sealed class TablePostIndex(ListTable table) : IPostIndex
         ListPageRows page = await table.PageAsync(IndexPrefix(filter), counters, counted, filter.Submitted, after, take, cancellationToken).ConfigureAwait(false);
         List<PostListEntry> items = [.. page.Rows.Select(Read)];
         return new ListSlice<PostListEntry>(items, page.More ? items[^1].Position : null, page.Total);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<PostDay>> ReadAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken = default)
+    {
+        List<PostDay> days = [];
+        await foreach (TableEntity row in table.CountersAsync("n|", first, last, cancellationToken).ConfigureAwait(false))
+        {
+            Dictionary<PostStatus, long> counts = [];
+            foreach (string name in AllStatuses)
+            {
+                if (row.GetInt64(name) is > 0 and long count)
+                {
+                    counts[Enum.Parse<PostStatus>(name)] = count;
+                }
+            }
+
+            if (counts.Count > 0)
+            {
+                days.Add(new PostDay(DateOnly.ParseExact(row.RowKey.AsSpan(2, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture), counts));
+            }
+        }
+
+        return days;
     }
 
     private static string IndexPrefix(PostListFilter filter) => (filter.Status, filter.AuthorEmail) switch

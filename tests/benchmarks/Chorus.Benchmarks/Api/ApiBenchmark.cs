@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Chorus.Host;
 using Chorus.Host.Mentions;
@@ -12,7 +11,6 @@ using Chorus.Posts.Listing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Chorus.Benchmarks.Api;
 
@@ -27,10 +25,17 @@ namespace Chorus.Benchmarks.Api;
 /// <remarks>Arguments are configuration overrides, <c>Key=Value</c>: <c>Bench:Posts</c> (10000), <c>Bench:Mentions</c> (10000), <c>Bench:Rounds</c> (10).</remarks>
 internal sealed class ApiBenchmark : IBenchmark
 {
-    private const string ApiKey = "bench-key-0123456789abcdef";
+    private const string ApiKey = BenchmarkHost.ApiKey;
     private const int PageSize = 50;
     private static readonly DateTimeOffset Start = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly string[] MentionTexts = ["Chorus made onboarding easy, thanks team!", "Is the Chorus app down for anyone else today?", "Had a chat with Chorus support about billing.", "Chorus is fine I guess, nothing special."];
+
+    /// <summary>Nobody is needed for any mention: the intake records them all, as most mentions are.</summary>
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["Mentions:Triage:NegativeThreshold"] = "-1",
+        ["Mentions:Triage:UrgentTerms:en:0"] = "no-such-urgent-term",
+    };
 
     public string Name => "api";
 
@@ -39,7 +44,7 @@ internal sealed class ApiBenchmark : IBenchmark
         Dictionary<string, string?> overrides = Overrides.Parse(args);
         output.WriteLine($"machine.load_average: {MachineLoad.Describe()} (1, 5, 15 min; before the run)");
         await using AzuriteServer azurite = await AzuriteServer.StartAsync(cancellationToken);
-        (WebApplication host, Uri baseUri) = await StartHostAsync(azurite.ConnectionString, overrides, cancellationToken);
+        (WebApplication host, Uri baseUri) = await BenchmarkHost.StartAsync("api", azurite.ConnectionString, Settings, overrides, cancellationToken);
         int posts = host.Configuration.GetValue("Bench:Posts", 10_000), mentions = host.Configuration.GetValue("Bench:Mentions", 10_000), rounds = host.Configuration.GetValue("Bench:Rounds", 10);
 
         Stopwatch clock = Stopwatch.StartNew();
@@ -169,38 +174,4 @@ internal sealed class ApiBenchmark : IBenchmark
     }
 
     private static string Author(int n) => $"author{n}@chorus.bench";
-
-    private static async Task<(WebApplication Host, Uri BaseUri)> StartHostAsync(string connectionString, Dictionary<string, string?> overrides, CancellationToken cancellationToken)
-    {
-        Uri baseUri = new($"http://127.0.0.1:{LoopbackPort.GetFree()}/");
-        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Urls"] = baseUri.ToString(),
-            ["Durable:ConnectionString"] = connectionString,
-            ["Durable:HubName"] = "api",
-            ["Durable:WorkerId"] = "bench",
-            ["Artefacts:ConnectionString"] = connectionString,
-            ["Mail:Host"] = "127.0.0.1",
-            ["Approvals:Links:SigningKeys:k"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Approvals:Links:ActiveKeyId"] = "k",
-            ["Approvals:Links:PublicBaseUrl"] = baseUri.ToString(),
-            ["Api:Keys:bench"] = ApiKey,
-            ["Mentions:Monitor:Enabled"] = "false",
-
-            // Nobody is needed for any mention: the intake records them all, as most mentions are.
-            ["Mentions:Triage:NegativeThreshold"] = "-1",
-            ["Mentions:Triage:UrgentTerms:en:0"] = "no-such-urgent-term",
-            ["Mentions:Triage:Teams:0:Name"] = "care",
-            ["Mentions:Triage:Teams:0:Recipients:0"] = "care@chorus.bench",
-        });
-        builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Logging.ClearProviders();
-        builder.AddChorus();
-        WebApplication app = builder.Build();
-        app.MapChorus();
-        await app.StartAsync(cancellationToken);
-        return (app, baseUri);
-    }
 }

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -12,7 +11,6 @@ using Chorus.Host;
 using Chorus.LocalComponents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace Chorus.Benchmarks.Posts;
 
@@ -28,7 +26,7 @@ namespace Chorus.Benchmarks.Posts;
 /// </remarks>
 internal sealed partial class PostsBenchmark : IBenchmark
 {
-    private const string ApiKey = "bench-key-0123456789abcdef";
+    private const string ApiKey = BenchmarkHost.ApiKey;
     private const string Approver = "comms@chorus.bench";
     private const string NeedsReview = "Big news from Chorus today! #ChorusEmployee https://elsewhere.example/x";
     private static readonly TimeSpan MailPollInterval = TimeSpan.FromMilliseconds(50);
@@ -46,7 +44,7 @@ internal sealed partial class PostsBenchmark : IBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage.blob_writes_per_s: {rawWrites:0.#} writes/s"));
 
         using HttpRequestMeter meter = new();
-        (WebApplication host, Uri baseUri) = await StartHostAsync(azurite.ConnectionString, maildev.SmtpPort, overrides, cancellationToken);
+        (WebApplication host, Uri baseUri) = await BenchmarkHost.StartAsync("posts", azurite.ConnectionString, Settings(maildev.SmtpPort), overrides, cancellationToken);
         using HttpClient api = new() { BaseAddress = baseUri };
         api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         using HttpClient mail = new() { BaseAddress = maildev.WebUri };
@@ -148,42 +146,16 @@ internal sealed partial class PostsBenchmark : IBenchmark
         return (answer.GetProperty("postId").GetString()!, ms);
     }
 
-    private static async Task<(WebApplication Host, Uri BaseUri)> StartHostAsync(string connectionString, int smtpPort, Dictionary<string, string?> overrides, CancellationToken cancellationToken)
+    private static Dictionary<string, string?> Settings(int smtpPort) => new()
     {
-        Uri baseUri = new($"http://127.0.0.1:{LoopbackPort.GetFree()}/");
-        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Urls"] = baseUri.ToString(),
-            ["Durable:ConnectionString"] = connectionString,
-            ["Durable:HubName"] = "posts",
-            ["Durable:WorkerId"] = "bench",
-            ["Artefacts:ConnectionString"] = connectionString,
-            ["Mail:Host"] = "127.0.0.1",
-            ["Mail:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Mail:FromAddress"] = "chorus@chorus.bench",
-            ["Approvals:Links:SigningKeys:k"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Approvals:Links:ActiveKeyId"] = "k",
-            ["Approvals:Links:PublicBaseUrl"] = baseUri.ToString(),
-            ["Api:Keys:bench"] = ApiKey,
-            ["Posts:Policy:CompanyName"] = "Chorus",
-            ["Posts:Policy:AllowedLinkDomains:0"] = "chorus.example",
-            ["Posts:Review:Stages:0:Name"] = "Communications",
-            ["Posts:Review:Stages:0:Mode"] = "FirstResponse",
-            ["Posts:Review:Stages:0:Approvers:0"] = Approver,
-            ["Mentions:Monitor:Enabled"] = "false",
-            ["Mentions:Triage:Teams:0:Name"] = "care",
-            ["Mentions:Triage:Teams:0:Recipients:0"] = "care@chorus.bench",
-        });
-        builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Logging.ClearProviders();
-        builder.AddChorus();
-        WebApplication app = builder.Build();
-        app.MapChorus();
-        await app.StartAsync(cancellationToken);
-        return (app, baseUri);
-    }
+        ["Mail:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+        ["Mail:FromAddress"] = "chorus@chorus.bench",
+        ["Posts:Policy:CompanyName"] = "Chorus",
+        ["Posts:Policy:AllowedLinkDomains:0"] = "chorus.example",
+        ["Posts:Review:Stages:0:Name"] = "Communications",
+        ["Posts:Review:Stages:0:Mode"] = "FirstResponse",
+        ["Posts:Review:Stages:0:Approvers:0"] = Approver,
+    };
 
     /// <summary>The approval request's Message-ID: <c>&lt;{postId}.s{stage}.request.{recipient key}@chorus&gt;</c>.</summary>
     [GeneratedRegex(@"^<?(?<post>[^.<>@]+)\.s\d+\.request\.")]
