@@ -4,6 +4,7 @@ using Chorus.Host.Dashboard.SignIn;
 using Chorus.Posts.Review;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -65,7 +66,24 @@ internal static class DashboardSetup
         if (entra)
         {
             services.AddOptions<EntraSignInOptions>().Bind(configuration.GetSection(EntraSignInOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-            authentication.AddMicrosoftIdentityWebApp(configuration.GetSection(EntraSignInOptions.SectionName), DashboardRoles.EntraScheme, DashboardRoles.CookieScheme);
+            IConfigurationSection section = configuration.GetSection(EntraSignInOptions.SectionName);
+            authentication.AddMicrosoftIdentityWebApp(
+                identity =>
+                {
+                    // The section as Microsoft.Identity.Web reads it, with this app's defaults where it is silent.
+                    EntraSignInOptions defaults = new();
+                    section.Bind(identity);
+                    identity.Instance = string.IsNullOrEmpty(identity.Instance) ? defaults.Instance : identity.Instance;
+                    identity.CallbackPath = section[nameof(EntraSignInOptions.CallbackPath)] ?? defaults.CallbackPath;
+                },
+                configureCookieAuthenticationOptions: null,
+                DashboardRoles.EntraScheme,
+                DashboardRoles.CookieScheme);
+            services.AddOptions<OpenIdConnectOptions>(DashboardRoles.EntraScheme).PostConfigure(oidc =>
+            {
+                // App roles arrive in the "roles" claim.
+                oidc.TokenValidationParameters.RoleClaimType = "roles";
+            });
         }
         else
         {

@@ -126,6 +126,32 @@ public sealed partial class DashboardSignInTests(LocalServicesFixture services)
     }
 
     [Fact]
+    public async Task With_entra_configured_the_pages_offer_microsoft_sign_in_and_no_link_works()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, _) =>
+        {
+            s["Dashboard:Entra:TenantId"] = "11111111-2222-3333-4444-555555555555";
+            s["Dashboard:Entra:ClientId"] = "66666666-7777-8888-9999-000000000000";
+        });
+        using HttpClient anonymous = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseUri };
+        using (HttpResponseMessage refused = await anonymous.GetAsync("dashboard/sources"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.StartsWith("/dashboard/sign-in?ReturnUrl=", new Uri(host.BaseUri, refused.Headers.Location!).PathAndQuery, StringComparison.Ordinal);
+        }
+
+        using HttpResponseMessage page = await anonymous.GetAsync("dashboard/sign-in?ReturnUrl=%2Fdashboard%2Fsources");
+        Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
+        string howTo = await page.Content.ReadAsStringAsync();
+        Assert.Contains("href=\"/dashboard/sign-in/entra?returnUrl=%2Fdashboard%2Fsources\"", howTo, StringComparison.Ordinal);
+        Assert.Contains("Sign in with Microsoft", howTo, StringComparison.Ordinal);
+
+        // No one-time link is made or taken when Entra ID signs people in.
+        using HttpResponseMessage link = await anonymous.GetAsync("dashboard/sign-in/some-token");
+        Assert.Equal(HttpStatusCode.Redirect, link.StatusCode);
+    }
+
+    [Fact]
     public async Task Settings_that_cannot_work_stop_the_start()
     {
         InvalidOperationException? refused = null;
