@@ -13,7 +13,8 @@ namespace Chorus.Host.Tests.Dashboard;
 public sealed class DashboardPagesTests(LocalServicesFixture services)
 {
     internal const string NeedsReview = "Loving the new release at Chorus! #ChorusEmployee Details at https://elsewhere.example/launch";
-    private const string Clean = "We are hiring engineers in Lisbon. Read more at https://chorus.example/jobs";
+    private const string Clean = "Lovely day volunteering with the team.";
+    private const string Undisclosed = "Chorus is hiring engineers in Lisbon. Read more at https://chorus.example/jobs";
     private const string UpdateScreenshots = "CHORUS_UPDATE_SCREENSHOTS";
 
     [Fact]
@@ -24,6 +25,16 @@ public sealed class DashboardPagesTests(LocalServicesFixture services)
         feed.Add("d1", "Chorus is lovely, great support team!", now.AddDays(-2));
         feed.Add("d2", "Chorus charged me twice. Terrible service, I want a refund.", now.AddDays(-1));
         feed.Add("d3", "Is the Chorus meetup on Thursday?", now.AddDays(-1).AddMinutes(5));
+
+        // Earlier days, for a chart worth looking at (and the README's picture).
+        string[] earlier = ["Really happy with the new Chorus release!", "The Chorus app keeps logging me out, annoying.", "Chorus support sorted my issue in minutes, great job.", "Anyone using Chorus for their team?"];
+        for (int day = 3; day <= 12; day++)
+        {
+            for (int i = 0; i < 1 + (day % 3); i++)
+            {
+                feed.Add($"e{day}-{i}", earlier[(day + i) % earlier.Length], now.AddDays(-day).AddMinutes(i));
+            }
+        }
         await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, _) =>
         {
             s["Mentions:Sources:feed:Kind"] = "Rss";
@@ -33,7 +44,9 @@ public sealed class DashboardPagesTests(LocalServicesFixture services)
         Mailbox mail = new(services.Maildev.WebUri);
         string waiting = await host.SubmitAsync(NeedsReview);
         string approved = await host.SubmitAsync(Clean);
+        string rejected = await host.SubmitAsync(Undisclosed);
         await host.WaitForStatusAsync(approved, "Approved");
+        await host.WaitForStatusAsync(rejected, "Rejected");
         await host.WaitForStatusAsync(waiting, "AwaitingApproval");
         await mail.WaitForAsync(host.Approver("comms"), "Approve a post");
         await mail.WaitForAsync(host.Approver("care"), "Mention on feed needs your team");
@@ -57,6 +70,7 @@ public sealed class DashboardPagesTests(LocalServicesFixture services)
         Assert.Equal(now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), posts.Labels[today]);
         Assert.Equal(1, posts.Datasets.Single(d => d.Label == "Approved").Data[today]);
         Assert.Equal(1, posts.Datasets.Single(d => d.Label == "Awaiting approval").Data[today]);
+        Assert.Equal(1, posts.Datasets.Single(d => d.Label == "Rejected").Data[today]);
 
         ChartReading mentions = await DashboardSession.AssertChartMatchesTableAsync(page, "mentions-feed");
         int yesterday = mentions.Labels.Count - 2, dayBefore = mentions.Labels.Count - 3;
