@@ -35,6 +35,7 @@ public sealed class DashboardPagesTests(LocalServicesFixture services)
                 feed.Add($"e{day}-{i}", earlier[(day + i) % earlier.Length], now.AddDays(-day).AddMinutes(i));
             }
         }
+
         await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, _) =>
         {
             s["Mentions:Sources:feed:Kind"] = "Rss";
