@@ -132,4 +132,42 @@ public sealed class DashboardDecisionTests(LocalServicesFixture services)
         IResponse? opened = await link.GotoAsync(request.Link("Respond").ToString());
         Assert.Equal(409, opened!.Status);
     }
+
+    [Fact]
+    public async Task A_team_member_responds_from_the_page_with_a_reply_that_then_shows_with_its_review()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, address) => s["Dashboard:SignIn:Email"] = address("care"));
+        Mailbox mail = new(services.Maildev.WebUri);
+        string written = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await DashboardPagesTests.PostMentionAsync(host, $$"""{"source":"crm","id":"ticket-11","author":{"handle":"@bo"},"text":"Chorus charged me twice. Terrible service, I want a refund.","language":"en","createdAt":"{{written}}"}""");
+        await mail.WaitForAsync(host.Approver("care"), "Mention on crm needs your team");
+        string mentionId = await DashboardPagesTests.FlaggedMentionIdAsync(host, "crm");
+
+        await using IBrowserContext browser = await DashboardSession.SignInAsync(services, host);
+        IPage page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(host.BaseUri, $"dashboard/mentions/crm/{mentionId}").ToString());
+
+        // An empty reply is refused, with nothing recorded and the form still there.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Respond to mention" }).ClickAsync();
+        Assert.Contains("Your reply was not sent", await page.Locator("#decision-result").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByLabel("Reply (sent with Respond, and reviewed like a post)").FillAsync("Sorry about that, we have refunded the second charge.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Respond to mention" }).ClickAsync();
+        await page.Locator("#decision-result", new() { HasText = "Recorded: respond" }).WaitForAsync(new() { Timeout = 15_000 });
+
+        for (DateTime deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(500))
+        {
+            await page.ReloadAsync();
+            if (await page.Locator("#reply-text").CountAsync() == 1)
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the reply never showed on the mention's page");
+        }
+
+        Assert.Equal("Sorry about that, we have refunded the second charge.", await page.Locator("#reply-text").InnerTextAsync());
+        Assert.Contains("Review", await page.Locator("#reply-facts").InnerTextAsync(), StringComparison.Ordinal);
+        await DashboardSession.ScreenshotAsync(page, "mention-replied");
+    }
 }
