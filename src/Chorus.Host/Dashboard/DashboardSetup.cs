@@ -5,6 +5,7 @@ using Chorus.Posts.Review;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,16 @@ internal static class DashboardSetup
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.FormFieldName = "__antiforgery";
+        });
+
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            // What a decision recorded, carried across its redirect.
+            options.Cookie.Name = "chorus.dashboard.said";
+            options.Cookie.Path = BasePath;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.IsEssential = true;
         });
 
         bool entra = EntraSignInOptions.IsConfigured(configuration);

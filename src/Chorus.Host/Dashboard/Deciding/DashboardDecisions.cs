@@ -84,7 +84,7 @@ internal sealed class DashboardDecisions(IWaitingApprovals waiting, ApprovalDeci
             return DecisionResult.Refused($"This was already decided ({first.Action}). Nothing more was recorded.");
         }
 
-        return new DecisionResult(true, $"Recorded: {action}. It takes a moment to show below.");
+        return new DecisionResult(true, string.Empty);
     }
 }
 
@@ -93,6 +93,12 @@ internal sealed record DecisionResult(bool Decided, string Message)
 {
     /// <summary>A decision not recorded, and why.</summary>
     public static DecisionResult Refused(string message) => new(false, message);
+
+    /// <summary>What the page says after the redirect that follows a decision, or null without one (or for an action the subject does not have).</summary>
+    public static DecisionResult? AfterRedirect(string subject, string? decided)
+        => decided is not null && DashboardDecisions.ActionsFor(subject).Contains(decided) ? new DecisionResult(true, Recorded(decided)) : null;
+
+    private static string Recorded(string action) => $"Recorded: {action}. It takes a moment to show below.";
 }
 
 /// <summary>An item as the approval ledger names it: its subject, its id in the waiting-approvals read model, and its orchestration.</summary>

@@ -16,12 +16,14 @@ namespace Chorus.Host.Dashboard.Mentions;
 /// </summary>
 internal sealed class MentionModel(IArtefactStore artefacts, DurableTaskClient orchestrations, DashboardDecisions decisions) : PageModel
 {
+    private const string DecidedKey = "decided";
+
     public MentionView? Mention { get; private set; }
 
     public DecideForm Decide { get; private set; } = new(null, [], "mention", false, null, null);
 
     public async Task<IActionResult> OnGetAsync(string source, string mentionId, CancellationToken cancellationToken)
-        => await ShowAsync(source, mentionId, null, null, cancellationToken);
+        => await ShowAsync(source, mentionId, DecisionResult.AfterRedirect("mention", TempData[DecidedKey] as string), null, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(string source, string mentionId, [FromForm] string? action, [FromForm] string? comment, [FromForm] string? reply, CancellationToken cancellationToken)
     {
@@ -31,12 +33,16 @@ internal sealed class MentionModel(IArtefactStore artefacts, DurableTaskClient o
         }
 
         DecisionResult result = await decisions.DecideAsync(ApprovalItemKey.Mention(source, mentionId), User, action, comment, reply, HttpContext, cancellationToken);
-        if (!result.Decided)
+        if (result.Decided)
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            // Post/Redirect/Get: a reload after deciding sends nothing again.
+            TempData[DecidedKey] = action;
+            return RedirectToPage(new { source, mentionId });
         }
 
-        return await ShowAsync(source, mentionId, result, result.Decided ? null : reply, cancellationToken);
+        // Refused: the page again, the reply as typed.
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return await ShowAsync(source, mentionId, result, reply, cancellationToken);
     }
 
     private async Task<IActionResult> ShowAsync(string source, string mentionId, DecisionResult? result, string? reply, CancellationToken cancellationToken)

@@ -16,13 +16,16 @@ namespace Chorus.Host.Dashboard.Posts;
 /// </summary>
 internal sealed class PostModel(IArtefactStore artefacts, DurableTaskClient orchestrations, DashboardDecisions decisions) : PageModel
 {
+    private const string DecidedKey = "decided";
+
     public PostView? Post { get; private set; }
 
     public IReadOnlyList<string> ArtefactNames { get; private set; } = [];
 
     public DecideForm Decide { get; private set; } = new(null, [], "post", false, null, null);
 
-    public async Task<IActionResult> OnGetAsync(string postId, CancellationToken cancellationToken) => await ShowAsync(postId, null, cancellationToken);
+    public async Task<IActionResult> OnGetAsync(string postId, CancellationToken cancellationToken)
+        => await ShowAsync(postId, DecisionResult.AfterRedirect("post", TempData[DecidedKey] as string), cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(string postId, [FromForm] string? action, [FromForm] string? comment, CancellationToken cancellationToken)
     {
@@ -32,11 +35,14 @@ internal sealed class PostModel(IArtefactStore artefacts, DurableTaskClient orch
         }
 
         DecisionResult result = await decisions.DecideAsync(ApprovalItemKey.Post(postId), User, action, comment, null, HttpContext, cancellationToken);
-        if (!result.Decided)
+        if (result.Decided)
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            // Post/Redirect/Get: a reload after deciding sends nothing again.
+            TempData[DecidedKey] = action;
+            return RedirectToPage(new { postId });
         }
 
+        Response.StatusCode = StatusCodes.Status409Conflict;
         return await ShowAsync(postId, result, cancellationToken);
     }
 
