@@ -27,6 +27,9 @@ internal sealed class FakeFeedServer : IAsyncDisposable
     /// <summary>Gets or sets a pause to ask for: while set, every request is answered 429 with this Retry-After.</summary>
     public TimeSpan? Throttle { get; set; }
 
+    /// <summary>Gets or sets a failure to answer with: while set, every request is answered with this status.</summary>
+    public int? FailWith { get; set; }
+
     public static async Task<FakeFeedServer> StartAsync()
     {
         int port = LoopbackPort.GetFree();
@@ -41,6 +44,11 @@ internal sealed class FakeFeedServer : IAsyncDisposable
             {
                 response.Headers.RetryAfter = ((int)pause.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+            }
+
+            if (server.FailWith is { } status)
+            {
+                return Results.StatusCode(status);
             }
 
             return Results.Text(server.Render(), "application/rss+xml", Encoding.UTF8);

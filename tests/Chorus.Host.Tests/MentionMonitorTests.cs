@@ -106,6 +106,94 @@ public sealed class MentionMonitorTests(LocalServicesFixture services)
         Assert.Null((await cursors.ReadAsync("throttled", CancellationToken.None))!.PausedUntil);
     }
 
+    [Fact]
+    public async Task A_failing_source_shows_its_failures_in_a_row_and_its_last_error_until_a_poll_succeeds()
+    {
+        await using FakeFeedServer feed = await FakeFeedServer.StartAsync();
+        feed.Add("a1", "Chorus is lovely, great support team!", Ten.AddDays(-1));
+        feed.FailWith = 401;
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, _) =>
+        {
+            s["Mentions:Monitor:Enabled"] = "false";
+            s["Mentions:Sources:flaky:Kind"] = "Rss";
+            s["Mentions:Sources:flaky:Endpoint"] = feed.Feed + "?token=s3cr3t-value";
+            s["Mentions:Sources:flaky:Schedule"] = "*/5 * * * *";
+        });
+        SourceStatusReader reader = host.Services.GetRequiredService<SourceStatusReader>();
+        Assert.Equal((0, null, null), Failures(Assert.Single(await reader.ReadAsync(CancellationToken.None))));
+
+        await PollDueAsync(host, Ten);
+        await PollDueAsync(host, Ten.AddMinutes(5));
+        SourceStatus failing = Assert.Single(await reader.ReadAsync(CancellationToken.None));
+        Assert.Equal(2, failing.ConsecutiveFailures);
+        Assert.Equal(Ten.AddMinutes(5), failing.LastFailedAt);
+        Assert.StartsWith("MentionSourceException: ", failing.LastError, StringComparison.Ordinal);
+        Assert.Contains("401", failing.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", failing.LastError, StringComparison.Ordinal);
+        Assert.InRange(failing.LastError!.Length, 30, PollError.MaxLength);
+
+        feed.FailWith = null;
+        await PollDueAsync(host, Ten.AddMinutes(10));
+        SourceStatus recovered = Assert.Single(await reader.ReadAsync(CancellationToken.None));
+        Assert.Equal((0, null, Ten.AddMinutes(5)), Failures(recovered));
+        Assert.Equal(Ten.AddMinutes(10), recovered.LastPolledAt);
+        Assert.NotNull(recovered.CursorSavedAt);
+    }
+
+    [Fact]
+    public void An_error_line_keeps_the_type_and_the_gist_and_drops_what_could_be_a_secret()
+    {
+        string line = PollError.Of(new InvalidOperationException(
+            "GET https://user:pw@api.example/2/search?query=chorus&bearer_token=abc123 failed\n with Bearer eyJhbGciOi.x.y; client_secret=topsecret, ok " + new string('x', 500)));
+
+        Assert.StartsWith("InvalidOperationException: GET https://api.example/2/search?\u2026 failed with Bearer \u2026; client_secret=\u2026, ok xxx", line, StringComparison.Ordinal);
+        Assert.Equal(PollError.MaxLength, line.Length);
+        Assert.DoesNotContain("pw@", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_record_written_before_failures_were_kept_still_reads()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
+        await host.Artefacts.CreateIfNotExistsAsync();
+        await host.Artefacts.GetBlobClient("cursors/old.json").UploadAsync(BinaryData.FromString("""{"Cursor":"c9","SavedAt":"2026-11-19T10:00:00+00:00","PolledAt":"2026-11-20T10:00:00+00:00"}"""), overwrite: true);
+
+        MentionCursor old = (await host.Services.GetRequiredService<MentionCursorStore>().ReadAsync("old", CancellationToken.None))!;
+
+        Assert.Equal(new MentionCursor("c9", Ten.AddDays(-1), Ten), old);
+    }
+
+    [Fact]
+    public async Task An_x_sources_read_count_is_restored_from_its_record_and_saved_back_after_each_poll()
+    {
+        await using FakeFeedServer api = await FakeFeedServer.StartAsync();
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, _) =>
+        {
+            s["Mentions:Monitor:Enabled"] = "false";
+            s["Mentions:Sources:x:Kind"] = "X";
+            s["Mentions:Sources:x:Endpoint"] = new Uri(api.Feed, "/").ToString();
+            s["Mentions:Sources:x:AccessToken"] = "x-token";
+            s["Mentions:Sources:x:Query"] = "chorus";
+            s["Mentions:Sources:x:MonthlyReadBudget"] = "5000";
+            s["Mentions:Sources:x:Schedule"] = "*/5 * * * *";
+        });
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        MentionCursorStore cursors = host.Services.GetRequiredService<MentionCursorStore>();
+        await cursors.SaveAsync("x", new MentionCursor(null, null, ReadBudget: new Chorus.Infrastructure.Mentions.ReadBudgetUsage(now.Year, now.Month, 1234)), CancellationToken.None);
+        SourceStatus before = Assert.Single(await host.Services.GetRequiredService<SourceStatusReader>().ReadAsync(CancellationToken.None));
+        Assert.Equal((5000L, 1234L), (before.ReadBudget, before.ReadsThisMonth));
+
+        // The fake answers 404 to the search: the poll fails, and the restored count is saved with the failure.
+        await PollDueAsync(host, now);
+
+        Assert.True(host.Services.GetRequiredService<Chorus.Infrastructure.Mentions.MentionSourceFactory>().TryGetReadBudget("x", out Chorus.Infrastructure.Mentions.MonthlyReadBudget budget));
+        Assert.Equal(1234, budget.Usage.Reads);
+        MentionCursor saved = (await cursors.ReadAsync("x", CancellationToken.None))!;
+        Assert.Equal((1, now.Year, now.Month, 1234L), (saved.ConsecutiveFailures, saved.ReadBudget!.Year, saved.ReadBudget.Month, saved.ReadBudget.Reads));
+    }
+
+    private static (int Failures, string? Error, DateTimeOffset? FailedAt) Failures(SourceStatus status) => (status.ConsecutiveFailures, status.LastError, status.LastFailedAt);
+
     private static MentionCursor Polled(DateTimeOffset at) => new("c1", at.AddHours(-1), PolledAt: at);
 
     private static async Task<DateTimeOffset> PollDueAsync(ChorusTestHost host, DateTimeOffset now)

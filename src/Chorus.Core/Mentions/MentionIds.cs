@@ -25,6 +25,9 @@ public static partial class MentionIds
     /// <summary>The id of the mention's triage orchestration.</summary>
     public static string InstanceId(string source, string mentionId) => $"{InstancePrefix}{source}.{mentionId}";
 
+    /// <summary>The mention's id in the waiting approvals (<see cref="Approvals.ApprovalItem.ItemId"/>): <c>{source}/{mentionId}</c>.</summary>
+    public static string ItemId(string source, string mentionId) => $"{source}/{mentionId}";
+
     /// <summary>Reads a triage instance id back into its source and mention id.</summary>
     public static bool TryParseInstanceId(string instanceId, out string source, out string mentionId)
     {

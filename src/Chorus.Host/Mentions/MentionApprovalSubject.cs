@@ -17,7 +17,7 @@ namespace Chorus.Host.Mentions;
 /// Flagged mentions on the shared approval pages: Respond, Escalate or Dismiss. Respond's page carries a reply box, and
 /// its decision submits the reply as a staff post (see <see cref="MentionReplies"/>).
 /// </summary>
-internal sealed class MentionApprovalSubject(IArtefactStore artefacts, DurableTaskClient orchestrations, MentionAudit audit, MentionReplies replies, IOptions<PostApiOptions> posts) : IApprovalSubject
+internal sealed class MentionApprovalSubject(IArtefactStore artefacts, DurableTaskClient orchestrations, MentionAudit audit, MentionReplies replies, IOptions<PostApiOptions> posts, IWaitingApprovals waiting) : IApprovalSubject
 {
     /// <summary>Where a reply from an approval link says it came from (its <see cref="PostSubmission.ClientId"/>).</summary>
     public const string ReplyClient = "approval-link";
@@ -102,6 +102,7 @@ internal sealed class MentionApprovalSubject(IArtefactStore artefacts, DurableTa
 
         await artefacts.WriteOnceAsync(MentionArtefacts.Decision(input.Mention.Source, input.MentionId, claims.Approver), JsonSerializer.SerializeToUtf8Bytes(decision, DurableJson.Options), "application/json", cancellationToken);
         await audit.RecordAsync(input, $"decision-{Chorus.Posts.PostArtefacts.AddressKey(claims.Approver)}", "decision", new { decision.Approver, decision.Action }, cancellationToken);
+        await waiting.AnsweredAsync(Subject, MentionIds.ItemId(input.Mention.Source, input.MentionId), claims.Approver, cancellationToken);
         await orchestrations.RaiseEventAsync(claims.InstanceId, ApprovalDecision.EventName, new ApprovalDecision(claims.Stage, claims.Approver, claims.Action, decision.Comment, decision.DecidedAt), cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Chorus.Infrastructure.Artefacts;
+using Chorus.Infrastructure.Mentions;
 
 namespace Chorus.Host.Mentions;
 
@@ -39,7 +40,19 @@ internal sealed class MentionCursorStore(ArtefactContainer container)
 /// <summary>
 /// One source's polling record. <paramref name="SavedAt"/> is when <paramref name="Cursor"/> last moved;
 /// <paramref name="PolledAt"/> is the time of the last poll that was due (successful or not); a source that asked for a
-/// pause (429, Retry-After) is not polled before <paramref name="PausedUntil"/>. Records written before the last two
-/// existed read them as null: such a source is due at once.
+/// pause (429, Retry-After) is not polled before <paramref name="PausedUntil"/>. <paramref name="ConsecutiveFailures"/>
+/// counts the polls in a row that failed (back to 0 after one that did not), <paramref name="LastError"/> says why the
+/// last of them failed (see <see cref="PollError"/>; null again after a success) and <paramref name="LastFailedAt"/>
+/// when a poll last failed (kept after a success, as history). <paramref name="ReadBudget"/> is a paid source's (X)
+/// monthly read count as of its last poll, restored into the count in memory when a host starts polling it. Records
+/// written before a field existed read it as null (or 0): such a source is due at once and has not failed.
 /// </summary>
-internal sealed record MentionCursor(string? Cursor, DateTimeOffset? SavedAt, DateTimeOffset? PolledAt = null, DateTimeOffset? PausedUntil = null);
+internal sealed record MentionCursor(
+    string? Cursor,
+    DateTimeOffset? SavedAt,
+    DateTimeOffset? PolledAt = null,
+    DateTimeOffset? PausedUntil = null,
+    int ConsecutiveFailures = 0,
+    string? LastError = null,
+    DateTimeOffset? LastFailedAt = null,
+    ReadBudgetUsage? ReadBudget = null);

@@ -12,8 +12,10 @@ namespace Chorus.Host.Mentions;
 /// (<c>Mentions:Sources:{name}:Schedule</c>, cron with 5 or 6 fields, UTC) has come round since its last poll, as kept
 /// in its cursor record (<see cref="MentionCursorStore"/>), so any caller on any clock drives every configured source:
 /// the self-host's <see cref="MentionMonitorLoop"/> and the Azure Functions app's one-minute timer. A failing source
-/// never holds up the others: the failure is logged with its name and counted, and the source is retried on its next
-/// occurrence (not before the pause it asked for, if any).
+/// never holds up the others: the failure is logged with its name and counted, kept in its record (failures in a row,
+/// the last error, when) for the Sources page, and the source is retried on its next occurrence (not before the pause it
+/// asked for, if any). A paid source's read budget (X) is restored from its record before it is polled and saved back
+/// with the record after, so a restart neither forgets this month's reads nor counts them twice.
 /// </summary>
 /// <remarks>
 /// Scoped, like <see cref="MentionIntake"/> under it: the Azure Functions app binds a Durable client per invocation.
@@ -22,6 +24,7 @@ internal sealed partial class MentionMonitor(
     IEnumerable<IMentionSource> sources,
     MentionIntake intake,
     MentionCursorStore cursors,
+    MentionSourceFactory factory,
     IOptions<MentionsOptions> options,
     ChorusMetrics metrics,
     TimeProvider time,
@@ -36,8 +39,20 @@ internal sealed partial class MentionMonitor(
     {
         IMentionSource source = sources.FirstOrDefault(s => s.Name == sourceName) ?? throw new ArgumentException($"No enabled mention source named '{sourceName}'.", nameof(sourceName));
         DateTimeOffset now = time.GetUtcNow();
-        (int taken, MentionCursor? record) = await DrainAsync(source, await cursors.ReadAsync(source.Name, cancellationToken), cancellationToken);
-        await cursors.SaveAsync(source.Name, Polled(record, now, pausedUntil: null), cancellationToken);
+        MentionCursor? record = RestoreBudget(source.Name, await cursors.ReadAsync(source.Name, cancellationToken));
+        int taken;
+        try
+        {
+            (taken, record) = await DrainAsync(source, record, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            MentionCursor? reached = await cursors.ReadAsync(source.Name, cancellationToken);
+            await cursors.SaveAsync(source.Name, Failed(Polled(source.Name, reached, now, pausedUntil: null), ex, now), cancellationToken);
+            throw;
+        }
+
+        await cursors.SaveAsync(source.Name, Succeeded(Polled(source.Name, record, now, pausedUntil: null)), cancellationToken);
         return taken;
     }
 
@@ -82,7 +97,9 @@ internal sealed partial class MentionMonitor(
             return due;
         }
 
+        record = RestoreBudget(source.Name, record);
         DateTimeOffset? pausedUntil = null;
+        Exception? failure = null;
         using Activity? span = ChorusTracing.Source.StartActivity("poll mentions");
         span?.SetTag("chorus.mention.source", source.Name);
         try
@@ -99,12 +116,13 @@ internal sealed partial class MentionMonitor(
             }
 
             LogSourceFailed(logger, ex, source.Name);
+            failure = ex;
 
             // Some batches may have been handed over (and their cursor saved) before the failure.
             record = await cursors.ReadAsync(source.Name, cancellationToken);
         }
 
-        MentionCursor polled = Polled(record, now, pausedUntil);
+        MentionCursor polled = failure is null ? Succeeded(Polled(source.Name, record, now, pausedUntil)) : Failed(Polled(source.Name, record, now, pausedUntil), failure, now);
         await cursors.SaveAsync(source.Name, polled, cancellationToken);
         return DueAt(schedule, polled);
     }
@@ -134,8 +152,32 @@ internal sealed partial class MentionMonitor(
         return (taken, record);
     }
 
-    private static MentionCursor Polled(MentionCursor? record, DateTimeOffset now, DateTimeOffset? pausedUntil)
-        => (record ?? new MentionCursor(null, null)) with { PolledAt = now, PausedUntil = pausedUntil };
+    private MentionCursor Polled(string source, MentionCursor? record, DateTimeOffset now, DateTimeOffset? pausedUntil)
+        => (record ?? new MentionCursor(null, null)) with
+        {
+            PolledAt = now,
+            PausedUntil = pausedUntil,
+            ReadBudget = factory.TryGetReadBudget(source, out MonthlyReadBudget budget) ? budget.Usage : record?.ReadBudget,
+        };
+
+    private static MentionCursor Failed(MentionCursor record, Exception failure, DateTimeOffset now)
+        => record with { ConsecutiveFailures = record.ConsecutiveFailures + 1, LastError = PollError.Of(failure), LastFailedAt = now };
+
+    private static MentionCursor Succeeded(MentionCursor record) => record with { ConsecutiveFailures = 0, LastError = null };
+
+    /// <summary>
+    /// Hands a paid source's saved read count to its budget, which keeps the larger of the two: the first poll after a
+    /// start takes the count back, and doing it before every poll counts nothing twice.
+    /// </summary>
+    private MentionCursor? RestoreBudget(string source, MentionCursor? record)
+    {
+        if (record?.ReadBudget is { } saved && factory.TryGetReadBudget(source, out MonthlyReadBudget budget))
+        {
+            budget.Restore(saved);
+        }
+
+        return record;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling mention source {Source} failed; it is retried when next due.")]
     private static partial void LogSourceFailed(ILogger logger, Exception exception, string source);

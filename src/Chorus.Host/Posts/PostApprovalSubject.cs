@@ -12,7 +12,7 @@ using Microsoft.DurableTask.Client;
 namespace Chorus.Host.Posts;
 
 /// <summary>Staff posts on the shared approval pages.</summary>
-internal sealed class PostApprovalSubject(IArtefactStore artefacts, DurableTaskClient orchestrations, PostAudit audit) : IApprovalSubject
+internal sealed class PostApprovalSubject(IArtefactStore artefacts, DurableTaskClient orchestrations, PostAudit audit, IWaitingApprovals waiting) : IApprovalSubject
 {
     private const string InstancePrefix = "post-";
 
@@ -74,6 +74,9 @@ internal sealed class PostApprovalSubject(IArtefactStore artefacts, DurableTaskC
         string postId = PostIdOf(claims)!;
         await artefacts.WriteOnceAsync(PostArtefacts.Decision(postId, claims.Stage, claims.Approver), JsonSerializer.SerializeToUtf8Bytes(decision, DurableJson.Options), "application/json", cancellationToken);
         await audit.RecordAsync(postId, $"decision-s{claims.Stage}-{PostArtefacts.AddressKey(claims.Approver)}", "decision", new { decision.Approver, decision.Action, decision.Stage }, cancellationToken);
+
+        // Before the review hears of it: once it has, it may ask the next stage, which can wait on this approver again.
+        await waiting.AnsweredAsync(Subject, postId, claims.Approver, cancellationToken);
         await orchestrations.RaiseEventAsync(
             claims.InstanceId,
             ApprovalDecision.EventName,

@@ -77,6 +77,22 @@ public sealed class WaitingApprovalsTests(AzuriteFixture azurite)
         Assert.Equal(TableWaitingApprovals.MaxSummary, left.Item.Summary.Length);
     }
 
+    [Fact]
+    public async Task Writers_racing_on_one_item_lose_nobody_and_answers_racing_remove_everyone_they_name()
+    {
+        TableWaitingApprovals waiting = Waiting();
+        ApprovalItem post = new("post", "20261120-race", "Racing");
+        ApprovalStage stage = new(1, "Legal", Start.AddDays(1));
+        string[] approvers = [.. Enumerable.Range(0, 12).Select(i => $"a{i}@chorus.test")];
+
+        // Overlapping requests at once (a retried request and an escalation), each with a share of the approvers.
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(w => waiting.WaitAsync(post, stage, [.. approvers.Skip(w * 2).Take(4)])));
+        Assert.Equal(approvers.Order(StringComparer.Ordinal), (await waiting.ListAsync()).Select(r => r.Approver).Order(StringComparer.Ordinal));
+
+        await Task.WhenAll(approvers.Take(9).Select(a => waiting.AnsweredAsync("post", post.ItemId, a)));
+        Assert.Equal(approvers.Skip(9).Order(StringComparer.Ordinal), (await waiting.ListAsync()).Select(r => r.Approver).Order(StringComparer.Ordinal));
+    }
+
     private TableWaitingApprovals Waiting()
         => new(new TableServiceClient(azurite.ConnectionString).GetTableClient("waiting" + Guid.NewGuid().ToString("N")[..12]), _time);
 }

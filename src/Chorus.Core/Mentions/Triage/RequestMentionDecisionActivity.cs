@@ -5,8 +5,12 @@ using Microsoft.DurableTask;
 
 namespace Chorus.Mentions.Triage;
 
-/// <summary>Emails the team Respond / Escalate / Dismiss links (signed, single-use, expiring with the triage) and keeps each email.</summary>
-public sealed class RequestMentionDecisionActivity(ApprovalTokenSigner signer, KeptMail mail, MentionAudit audit) : TaskActivity<MentionDecisionRequest, MailDelivery>
+/// <summary>
+/// Emails the team Respond / Escalate / Dismiss links (signed, single-use, expiring with the triage) and keeps each email.
+/// A request or an escalation also records whom the mention now waits on (<see cref="IWaitingApprovals"/>: item
+/// <c>{source}/{mentionId}</c>, stage 1 named after the team), before any link goes out.
+/// </summary>
+public sealed class RequestMentionDecisionActivity(ApprovalTokenSigner signer, KeptMail mail, MentionAudit audit, IWaitingApprovals waiting) : TaskActivity<MentionDecisionRequest, MailDelivery>
 {
     /// <inheritdoc/>
     public override async Task<MailDelivery> RunAsync(TaskActivityContext context, MentionDecisionRequest request)
@@ -15,11 +19,17 @@ public sealed class RequestMentionDecisionActivity(ApprovalTokenSigner signer, K
         CancellationToken cancellationToken = CancellationToken.None;
         MentionTriageInput triage = request.Triage;
         string kind = request.Kind.ToString().ToLowerInvariant();
+        DateTimeOffset expires = new(request.ExpiresAt, TimeSpan.Zero);
+        if (request.Kind is MentionRequestKind.Request or MentionRequestKind.Escalation)
+        {
+            ApprovalItem item = new("mention", MentionIds.ItemId(triage.Mention.Source, triage.MentionId), ApprovalSummary.Of(triage.Mention.Text));
+            await waiting.WaitAsync(item, new ApprovalStage(1, triage.Classification.Team?.Name ?? "team", expires), request.Recipients, cancellationToken).ConfigureAwait(false);
+        }
+
         List<string> mailed = [], alreadySent = [];
         foreach (string recipient in request.Recipients)
         {
             ArtefactPath eml = MentionArtefacts.Email(triage.Mention.Source, triage.MentionId, kind, recipient);
-            DateTimeOffset expires = new(request.ExpiresAt, TimeSpan.Zero);
             Dictionary<string, Uri> links = MentionActions.All.ToDictionary(
                 action => action,
                 action => signer.BuildLink(new ApprovalTokenClaims("mention", triage.InstanceId, 1, recipient, action, expires)));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chorus.Approvals;
 using Chorus.Artefacts;
 using Chorus.Durable;
 using Chorus.Mail;
@@ -10,9 +11,10 @@ namespace Chorus.Posts.Review;
 
 /// <summary>
 /// Keeps the outcome as <c>outcome.json</c> and tells the author, with the reason and the reviewers' comments. A reply's
-/// outcome goes into the audit log of the mention it answers as well, so that timeline ends with it too.
+/// outcome goes into the audit log of the mention it answers as well, so that timeline ends with it too. Nobody is
+/// waited on any more: the post leaves the waiting approvals.
 /// </summary>
-public sealed class ConcludePostActivity(KeptMail mail, IArtefactStore artefacts, PostAudit audit, MentionAudit mentionAudit, ChorusMetrics metrics) : TaskActivity<ConcludePostInput, MailDelivery>
+public sealed class ConcludePostActivity(KeptMail mail, IArtefactStore artefacts, PostAudit audit, MentionAudit mentionAudit, ChorusMetrics metrics, IWaitingApprovals waiting) : TaskActivity<ConcludePostInput, MailDelivery>
 {
     /// <inheritdoc/>
     public override async Task<MailDelivery> RunAsync(TaskActivityContext context, ConcludePostInput input)
@@ -21,6 +23,7 @@ public sealed class ConcludePostActivity(KeptMail mail, IArtefactStore artefacts
         CancellationToken cancellationToken = CancellationToken.None;
         PostSubmission post = input.Post;
         await artefacts.WriteOnceAsync(PostArtefacts.Outcome(post.PostId), JsonSerializer.SerializeToUtf8Bytes(input.Outcome, DurableJson.Options), "application/json", cancellationToken).ConfigureAwait(false);
+        await waiting.ClosedAsync("post", post.PostId, cancellationToken).ConfigureAwait(false);
         ArtefactPath eml = PostArtefacts.Email(post.PostId, "outcome", 0, post.Author.Email);
         bool alreadySent = !await mail.SendOnceAsync(eml, () => PostEmails.Outcome(post, input.Outcome), cancellationToken).ConfigureAwait(false);
 
