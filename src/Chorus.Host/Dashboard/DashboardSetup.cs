@@ -66,9 +66,8 @@ internal static class DashboardSetup
         bool entra = EntraSignInOptions.IsConfigured(configuration);
         services.AddOptions<LocalSignInOptions>()
             .Bind(configuration.GetSection(LocalSignInOptions.SectionName))
-            .PostConfigure<IOptions<ReviewOptions>>((options, review) => options.Email ??= review.Value.Stages.SelectMany(s => s.Approvers).FirstOrDefault())
+            .PostConfigure<IOptions<ReviewOptions>>((options, review) => options.Email ??= review.Value.Stages.SelectMany(s => s.Approvers).FirstOrDefault() ?? LocalSignInOptions.FallbackEmail)
             .ValidateDataAnnotations()
-            .Validate(options => entra || !string.IsNullOrWhiteSpace(options.Email), "Dashboard:SignIn:Email is required when no review stage has an approver.")
             .ValidateOnStart();
         services.AddSingleton<SignInLinks>();
         services.AddScoped<DashboardDecisions>();
