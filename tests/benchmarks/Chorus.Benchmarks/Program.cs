@@ -11,6 +11,7 @@ IBenchmark[] benchmarks =
     new Chorus.Benchmarks.Api.ApiBenchmark(),
     new Chorus.Benchmarks.RealityCheck.RealityCheckBenchmark(),
     new Chorus.Benchmarks.Alerts.AlertsBenchmark(),
+    new Chorus.Benchmarks.Dashboard.DashboardBenchmark(),
 ];
 
 string? name = args.FirstOrDefault();
