@@ -179,6 +179,9 @@ public sealed class FunctionsMetadataTests
             .SelectMany(source => source.Endpoints)
             .OfType<RouteEndpoint>()
             .Where(endpoint => endpoint.Metadata.GetMetadata<Chorus.Host.Api.Reference.ApiReferenceUi>() is null)
+
+            // The dashboard's pages are the self-host's alone: the Functions app serves no pages (README, "The dashboard").
+            .Where(endpoint => endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is null)
             .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"])
                 .Select(method => new SelfHostEndpoint(
                     RouteText.Of(method, endpoint.RoutePattern),
