@@ -5,8 +5,6 @@ using System.Text.Json;
 using Chorus.Host;
 using Chorus.Host.Mentions;
 using Chorus.LocalComponents;
-using Chorus.Mentions;
-using Chorus.Posts;
 using Chorus.Posts.Listing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -48,15 +46,15 @@ internal sealed class ApiBenchmark : IBenchmark
         int posts = host.Configuration.GetValue("Bench:Posts", 10_000), mentions = host.Configuration.GetValue("Bench:Mentions", 10_000), rounds = host.Configuration.GetValue("Bench:Rounds", 10);
 
         Stopwatch clock = Stopwatch.StartNew();
-        await SeedPostsAsync(host.Services.GetRequiredService<IPostIndex>(), posts, cancellationToken);
+        await BenchmarkSeed.PostsAsync(host.Services.GetRequiredService<IPostIndex>(), posts, Start, 100, cancellationToken);
         Figures.Report(output, "api.posts_seeded_per_s", posts / clock.Elapsed.TotalSeconds, string.Create(CultureInfo.InvariantCulture, $"posts/s ({posts} posts listed and moved through IPostIndex in {clock.Elapsed.TotalSeconds:0.#} s)"));
         clock.Restart();
-        await SeedMentionsAsync(host.Services, mentions, cancellationToken);
+        await BenchmarkSeed.MentionsAsync(host.Services, mentions, Start, 50, MentionTexts, cancellationToken);
         Figures.Report(output, "api.mentions_seeded_per_s", mentions / clock.Elapsed.TotalSeconds, string.Create(CultureInfo.InvariantCulture, $"mentions/s ({mentions} mentions through the intake in {clock.Elapsed.TotalSeconds:0.#} s)"));
 
         using HttpClient api = new() { BaseAddress = baseUri };
         api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        string author = Author(3);
+        string author = BenchmarkSeed.Author(3);
         (string Name, string First, int Pages, long Total)[] lists =
         [
             ("posts_first_and_next", $"api/posts?pageSize={PageSize}", 10, posts),
@@ -106,54 +104,6 @@ internal sealed class ApiBenchmark : IBenchmark
         await host.DisposeAsync();
     }
 
-    /// <summary>
-    /// Posts over 100 days, 20 authors, listed as submitted and then moved as a review moves them: about a fifth stay
-    /// waiting, the rest are approved, rejected or expired, most of them after waiting for approval.
-    /// </summary>
-    private static Task SeedPostsAsync(IPostIndex index, int count, CancellationToken cancellationToken)
-        => Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            // Submission times in a shuffled order, so that concurrent writers rarely share a day's counters.
-            int slot = (int)((i * 7_919L) % count);
-            DateTimeOffset at = Start.AddSeconds(slot * (100 * 86_400.0 / count));
-            PostListEntry submitted = new(PostIds.New(at), PostStatus.Submitted, new PostAuthor(Author(i % 20), $"Author {i % 20}", "marketing"), at);
-            await index.AddAsync(submitted, ct);
-            PostStatus final = (i % 10) switch { 0 or 1 => PostStatus.AwaitingApproval, 2 or 3 or 4 or 5 => PostStatus.Approved, 6 or 7 => PostStatus.Rejected, 8 => PostStatus.Expired, _ => PostStatus.Submitted };
-            PostStatus from = PostStatus.Submitted;
-            if (final is not PostStatus.Submitted and not PostStatus.AwaitingApproval && i % 3 != 0)
-            {
-                await index.MoveAsync(submitted with { Status = PostStatus.AwaitingApproval }, from, ct);
-                from = PostStatus.AwaitingApproval;
-            }
-
-            if (final != PostStatus.Submitted)
-            {
-                await index.MoveAsync(submitted with { Status = final }, from, ct);
-            }
-        });
-
-    /// <summary>Mentions from three sources over 50 days, taken in a thousand at a time as a monitor's polls would.</summary>
-    private static async Task SeedMentionsAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
-    {
-        string[] sources = ["forum", "rss", "mastodon"];
-        List<Mention> all = [.. Enumerable.Range(0, count).Select(i => new Mention(
-            sources[i % 3],
-            $"bench-{i}",
-            new Uri($"https://social.example/{i}"),
-            $"@user{i % 500}",
-            null,
-            null,
-            $"{MentionTexts[i % MentionTexts.Length]} #{i}",
-            "en",
-            Start.AddSeconds(i * (50 * 86_400.0 / count)),
-            "{}"))];
-        foreach (Mention[] batch in all.Chunk(1_000))
-        {
-            await using AsyncServiceScope scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<MentionIntake>().IntakeAsync(batch, cancellationToken);
-        }
-    }
-
     /// <summary>Reads a first page and follows <c>next</c>, timing each request; and the total the list gave.</summary>
     private static async Task<(List<double> Milliseconds, long Total)> ReadPagesAsync(HttpClient api, string first, int pages, CancellationToken cancellationToken)
     {
@@ -172,6 +122,4 @@ internal sealed class ApiBenchmark : IBenchmark
 
         return (ms, total);
     }
-
-    private static string Author(int n) => $"author{n}@chorus.bench";
 }

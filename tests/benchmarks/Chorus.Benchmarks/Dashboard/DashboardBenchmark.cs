@@ -5,9 +5,7 @@ using System.Text.RegularExpressions;
 using Chorus.Approvals;
 using Chorus.Host;
 using Chorus.Host.Dashboard.SignIn;
-using Chorus.Host.Mentions;
 using Chorus.LocalComponents;
-using Chorus.Mentions;
 using Chorus.Posts;
 using Chorus.Posts.Listing;
 using Microsoft.AspNetCore.Builder;
@@ -47,11 +45,11 @@ internal sealed partial class DashboardBenchmark : IBenchmark
         DateTimeOffset now = DateTimeOffset.UtcNow, start = now.AddDays(-30);
 
         Stopwatch clock = Stopwatch.StartNew();
-        await SeedPostsAsync(host.Services.GetRequiredService<IPostIndex>(), posts, start, cancellationToken);
+        await BenchmarkSeed.PostsAsync(host.Services.GetRequiredService<IPostIndex>(), posts, start, 30, cancellationToken);
         await SeedWaitingAsync(host.Services.GetRequiredService<IWaitingApprovals>(), 200, start, cancellationToken);
         Figures.Report(output, "dashboard.posts_seeded_per_s", posts / clock.Elapsed.TotalSeconds, string.Create(CultureInfo.InvariantCulture, $"posts/s ({posts} posts and 200 waiting approvals in {clock.Elapsed.TotalSeconds:0.#} s)"));
         clock.Restart();
-        await SeedMentionsAsync(host.Services, mentions, start, cancellationToken);
+        await BenchmarkSeed.MentionsAsync(host.Services, mentions, start, 30, MentionTexts, cancellationToken);
         Figures.Report(output, "dashboard.mentions_seeded_per_s", mentions / clock.Elapsed.TotalSeconds, string.Create(CultureInfo.InvariantCulture, $"mentions/s ({mentions} mentions through the intake in {clock.Elapsed.TotalSeconds:0.#} s)"));
 
         using HttpClient browser = await SignInAsync(host.Services.GetRequiredService<SignInLinks>().Issue(baseUri), baseUri, cancellationToken);
@@ -96,22 +94,6 @@ internal sealed partial class DashboardBenchmark : IBenchmark
         return browser;
     }
 
-    /// <summary>Posts over the 30 days, 20 authors, listed as submitted and then moved as a review moves them.</summary>
-    private static Task SeedPostsAsync(IPostIndex index, int count, DateTimeOffset start, CancellationToken cancellationToken)
-        => Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            // Submission times in a shuffled order, so that concurrent writers rarely share a day's counters.
-            int slot = (int)((i * 7_919L) % count);
-            DateTimeOffset at = start.AddSeconds(slot * (30 * 86_400.0 / count));
-            PostListEntry submitted = new(PostIds.New(at), PostStatus.Submitted, new PostAuthor($"author{i % 20}@chorus.bench", $"Author {i % 20}", "marketing"), at);
-            await index.AddAsync(submitted, ct);
-            PostStatus final = (i % 10) switch { 0 or 1 => PostStatus.AwaitingApproval, 2 or 3 or 4 or 5 => PostStatus.Approved, 6 or 7 => PostStatus.Rejected, 8 => PostStatus.Expired, _ => PostStatus.Submitted };
-            if (final != PostStatus.Submitted)
-            {
-                await index.MoveAsync(submitted with { Status = final }, PostStatus.Submitted, ct);
-            }
-        });
-
     /// <summary>Approvals waiting on ten approvers in two stages.</summary>
     private static Task SeedWaitingAsync(IWaitingApprovals waiting, int count, DateTimeOffset start, CancellationToken cancellationToken)
         => Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
@@ -120,28 +102,6 @@ internal sealed partial class DashboardBenchmark : IBenchmark
             ApprovalItem item = new("post", PostIds.New(at), $"Waiting post #{i}");
             await waiting.WaitAsync(item, new ApprovalStage(1 + (i % 2), i % 2 == 0 ? "Communications" : "Legal", at.AddDays(3)), [$"approver{i % 10}@chorus.bench"], ct);
         });
-
-    /// <summary>Mentions from three sources over the 30 days, taken in a thousand at a time as a monitor's polls would.</summary>
-    private static async Task SeedMentionsAsync(IServiceProvider services, int count, DateTimeOffset start, CancellationToken cancellationToken)
-    {
-        string[] sources = ["forum", "rss", "mastodon"];
-        foreach (int[] batch in Enumerable.Range(0, count).Chunk(1_000))
-        {
-            List<Mention> mentions = [.. batch.Select(i => new Mention(
-                sources[i % 3],
-                $"bench-{i}",
-                new Uri($"https://social.example/{i}"),
-                $"@user{i % 500}",
-                null,
-                null,
-                $"{MentionTexts[i % MentionTexts.Length]} #{i}",
-                "en",
-                start.AddSeconds(i * (30 * 86_400.0 / count)),
-                "{}"))];
-            await using AsyncServiceScope scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<MentionIntake>().IntakeAsync(mentions, cancellationToken);
-        }
-    }
 
     [GeneratedRegex("name=\"__antiforgery\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
