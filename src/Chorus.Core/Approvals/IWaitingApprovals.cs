@@ -23,4 +23,7 @@ public interface IWaitingApprovals
 
     /// <summary>Everything waiting now, oldest request first.</summary>
     Task<IReadOnlyList<WaitingApproval>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>What waits now on one item (one key range, whatever else waits), oldest request first.</summary>
+    Task<IReadOnlyList<WaitingApproval>> ListAsync(string subject, string itemId, CancellationToken cancellationToken = default);
 }

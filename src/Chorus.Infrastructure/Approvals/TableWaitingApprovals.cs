@@ -87,22 +87,12 @@ internal sealed class TableWaitingApprovals(TableClient table, TimeProvider time
         => ChangeAsync(subject, itemId, rows => [.. rows.Select(Delete)], cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<WaitingApproval>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        await _creation.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        List<WaitingApproval> waiting = [];
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
-        await foreach (TableEntity row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            waiting.Add(new WaitingApproval(
-                new ApprovalItem(row.GetString("Subject") ?? string.Empty, row.GetString("ItemId") ?? string.Empty, row.GetString("Summary") ?? string.Empty),
-                new ApprovalStage(row.GetInt32("Stage") ?? 0, row.GetString("StageName") ?? string.Empty, row.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue),
-                row.GetString("Approver") ?? string.Empty,
-                row.GetDateTimeOffset("RequestedAt") ?? DateTimeOffset.MinValue));
-        }
+    public Task<IReadOnlyList<WaitingApproval>> ListAsync(CancellationToken cancellationToken = default)
+        => ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken);
 
-        return [.. waiting.OrderBy(w => w.RequestedAt).ThenBy(w => w.Item.Subject, StringComparer.Ordinal).ThenBy(w => w.Item.ItemId, StringComparer.Ordinal).ThenBy(w => w.Approver, StringComparer.Ordinal)];
-    }
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<WaitingApproval>> ListAsync(string subject, string itemId, CancellationToken cancellationToken = default)
+        => ReadAsync(ItemFilter(subject, itemId), cancellationToken);
 
     /// <summary>
     /// A key part with every character a table key forbids (<c>/ \ # ?</c>, control characters), the key's separator
@@ -116,7 +106,35 @@ internal sealed class TableWaitingApprovals(TableClient table, TimeProvider time
     private static string Key(string subject, string itemId, int stage, string approver)
         => ItemPrefix(subject, itemId) + stage.ToString("D4", CultureInfo.InvariantCulture) + "|" + Escape(approver.ToLowerInvariant());
 
+    /// <summary>The one key range that holds an item's rows.</summary>
+    private static string ItemFilter(string subject, string itemId)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(itemId);
+        string prefix = ItemPrefix(subject, itemId);
+
+        // '|' + 1: the first key after every key that starts with the prefix.
+        return TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+    }
+
     private static TableTransactionAction Delete(TableEntity row) => new(TableTransactionActionType.Delete, new TableEntity(Partition, row.RowKey), row.ETag);
+
+    /// <summary>The rows a filter finds, oldest request first.</summary>
+    private async Task<IReadOnlyList<WaitingApproval>> ReadAsync(string filter, CancellationToken cancellationToken)
+    {
+        await _creation.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        List<WaitingApproval> waiting = [];
+        await foreach (TableEntity row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            waiting.Add(new WaitingApproval(
+                new ApprovalItem(row.GetString("Subject") ?? string.Empty, row.GetString("ItemId") ?? string.Empty, row.GetString("Summary") ?? string.Empty),
+                new ApprovalStage(row.GetInt32("Stage") ?? 0, row.GetString("StageName") ?? string.Empty, row.GetDateTimeOffset("ExpiresAt") ?? DateTimeOffset.MinValue),
+                row.GetString("Approver") ?? string.Empty,
+                row.GetDateTimeOffset("RequestedAt") ?? DateTimeOffset.MinValue));
+        }
+
+        return [.. waiting.OrderBy(w => w.RequestedAt).ThenBy(w => w.Item.Subject, StringComparer.Ordinal).ThenBy(w => w.Item.ItemId, StringComparer.Ordinal).ThenBy(w => w.Approver, StringComparer.Ordinal)];
+    }
 
     /// <summary>
     /// Reads an item's rows, works out the writes and submits them, each transaction conditional on the rows as read; when
@@ -127,10 +145,7 @@ internal sealed class TableWaitingApprovals(TableClient table, TimeProvider time
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(itemId);
         await _creation.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        string prefix = ItemPrefix(subject, itemId);
-
-        // '|' + 1: the first key after every key that starts with the prefix.
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        string filter = ItemFilter(subject, itemId);
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             List<TableEntity> rows = [];

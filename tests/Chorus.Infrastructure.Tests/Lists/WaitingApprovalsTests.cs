@@ -58,6 +58,11 @@ public sealed class WaitingApprovalsTests(AzuriteFixture azurite)
             [("mastodon/109#x?y\\z", "a@chorus.test"), ("mastodon/109#x?y\\z", "ab@chorus.test"), ("mastodon/109", "a@chorus.test"), ("mastodon", "b@chorus.test")],
             (await waiting.ListAsync()).Select(r => (r.Item.ItemId, r.Approver)));
 
+        // One item's rows alone, however alike the other items' ids and subjects.
+        Assert.Equal(["a@chorus.test", "ab@chorus.test"], (await waiting.ListAsync("mention", "mastodon/109#x?y\\z")).Select(r => r.Approver));
+        Assert.Equal(["a@chorus.test"], (await waiting.ListAsync("mention", "mastodon/109")).Select(r => r.Approver));
+        Assert.Empty(await waiting.ListAsync("post", "mastodon/109"));
+
         await waiting.ClosedAsync("mention", "mastodon/109#x?y\\z");
         await waiting.ClosedAsync("mention", "never-asked");
         Assert.Equal([("mention", "mastodon/109"), ("post", "mastodon")], (await waiting.ListAsync()).Select(r => (r.Item.Subject, r.Item.ItemId)));

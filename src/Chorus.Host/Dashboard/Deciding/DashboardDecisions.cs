@@ -31,8 +31,8 @@ internal sealed class DashboardDecisions(IWaitingApprovals waiting, ApprovalDeci
             return null;
         }
 
-        IReadOnlyList<WaitingApproval> rows = await waiting.ListAsync(cancellationToken);
-        return rows.FirstOrDefault(row => row.Item.Subject == item.Subject && row.Item.ItemId == item.ItemId && string.Equals(row.Approver, email, StringComparison.OrdinalIgnoreCase));
+        IReadOnlyList<WaitingApproval> rows = await waiting.ListAsync(item.Subject, item.ItemId, cancellationToken);
+        return rows.FirstOrDefault(row => string.Equals(row.Approver, email, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Decides <paramref name="item"/> as the signed-in approver, through the single-use ledger the email links use.</summary>
@@ -108,5 +108,5 @@ internal sealed record ApprovalItemKey(string Subject, string ItemId, string Ins
     public static ApprovalItemKey Post(string postId) => new("post", postId, Chorus.Posts.PostSubmission.InstanceIdFor(postId));
 
     /// <summary>A mention by its source and id.</summary>
-    public static ApprovalItemKey Mention(string source, string mentionId) => new("mention", $"{source}/{mentionId}", MentionIds.InstanceId(source, mentionId));
+    public static ApprovalItemKey Mention(string source, string mentionId) => new("mention", MentionIds.ItemId(source, mentionId), MentionIds.InstanceId(source, mentionId));
 }
