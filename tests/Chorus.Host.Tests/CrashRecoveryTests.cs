@@ -202,7 +202,7 @@ public sealed class CrashRecoveryTests(LocalServicesFixture services, ITestOutpu
         Assert.All(after, l => Assert.Equal(second.Name, l.Owner));
         List<string> resent = (await hub.ExpectOneMailEachAsync(hub.Author, "Your post was approved", posts.Keys, TimeSpan.FromSeconds(30))).ResentAcrossKill;
         Log($"one outcome mail each; re-sent across the kill: {resent.Count} {string.Join("; ", resent)}");
-        await hub.AssertAllCompletedAsync(100);
+        Log($"all 100 instances completed {await hub.AssertAllCompletedAsync(100, TimeSpan.FromSeconds(60))} after that");
     }
 
     /// <summary>Approves through each mail's Approve link with the confirmation form, several at once.</summary>
