@@ -114,6 +114,33 @@ public sealed class PostApprovalFlowTests(LocalServicesFixture services)
     }
 
     [Fact]
+    public async Task A_comment_over_the_limit_is_refused_with_the_link_unused_and_line_breaks_count_as_kept()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
+        Mailbox mail = new(services.Maildev.WebUri);
+        string postId = await host.SubmitAsync(NeedsReview);
+        ReceivedMail request = await mail.WaitForAsync(host.Approver("comms"), "Approve a post");
+        using HttpClient browser = new();
+        async Task<(HttpStatusCode Status, string Page)> RejectAsync(string comment)
+        {
+            using HttpResponseMessage response = await browser.PostAsync(request.Link("Reject"), new FormUrlEncodedContent(new Dictionary<string, string> { ["action"] = "reject", ["comment"] = comment }));
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        (HttpStatusCode tooLong, string refusal) = await RejectAsync(new string('a', 2001));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong);
+        Assert.Contains("The comment is too long", refusal, StringComparison.Ordinal);
+        Assert.Equal("AwaitingApproval", (await host.WaitForStatusAsync(postId, "AwaitingApproval")).GetProperty("status").GetString());
+
+        // 1,000 lines typed in a browser arrive with CRLF breaks: 2,998 characters sent, 1,999 kept, so it fits.
+        string lines = string.Join("\r\n", Enumerable.Repeat("b", 1000));
+        (HttpStatusCode fits, _) = await RejectAsync(lines);
+        Assert.Equal(HttpStatusCode.OK, fits);
+        JsonElement status = await host.WaitForStatusAsync(postId, "Rejected");
+        Assert.Equal(lines.ReplaceLineEndings("\n"), status.GetProperty("decision").GetProperty("decisions")[0].GetProperty("comment").GetString());
+    }
+
+    [Fact]
     public async Task With_first_to_respond_the_second_approver_is_told_it_is_already_decided()
     {
         await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, address) => s["Posts:Review:Stages:0:Approvers:1"] = address("second"));

@@ -1,4 +1,6 @@
 using Chorus.Approvals;
+using Chorus.Host.Posts;
+using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Approvals;
 
@@ -8,7 +10,7 @@ namespace Chorus.Host.Approvals;
 /// and only then is the decision delivered (<see cref="CommitAsync"/>). An approver's slot (subject, instance, stage,
 /// approver) is shared by both ways in, so a decision made on one is answered "already used" on the other.
 /// </summary>
-internal sealed class ApprovalDecisions(IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects)
+internal sealed class ApprovalDecisions(IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, IOptions<PostApiOptions> posts)
 {
     /// <summary>The kind of item a subject name stands for ("post", "mention"), or null for an unknown name.</summary>
     public IApprovalSubject? SubjectOf(string subject) => subjects.FirstOrDefault(s => s.Subject == subject);
@@ -37,6 +39,24 @@ internal sealed class ApprovalDecisions(IApprovalLedger ledger, IEnumerable<IApp
         }
 
         return new DecisionCheck(null, await subject.CheckWaitingAsync(claims, cancellationToken));
+    }
+
+    /// <summary>
+    /// What the approver typed with a decision, tidied as it is kept (<see cref="ApprovalDecisionRecord.Tidy"/>), and
+    /// what is wrong with it: a comment over <see cref="ApprovalDecisionRecord.MaxCommentLength"/>, or, where the
+    /// subject takes a reply, a reply that breaks the post text rule (<see cref="PostText"/>).
+    /// </summary>
+    public async Task<DecisionText> ReadTextAsync(ApprovalTokenClaims claims, IApprovalSubject subject, string? comment, string? reply, CancellationToken cancellationToken)
+    {
+        string? tidyComment = ApprovalDecisionRecord.Tidy(comment);
+        bool commentTooLong = tidyComment is { Length: > ApprovalDecisionRecord.MaxCommentLength };
+        if (!await subject.TakesReplyAsync(claims, cancellationToken))
+        {
+            return new DecisionText(tidyComment, null, commentTooLong, TakesReply: false, ReplyProblem: null);
+        }
+
+        string? tidyReply = ApprovalDecisionRecord.Tidy(reply);
+        return new DecisionText(tidyComment, tidyReply, commentTooLong, TakesReply: true, PostText.Problem(tidyReply, posts.Value.MaxTextLength));
     }
 
     /// <summary>Consumes the slot with <paramref name="decision"/> and delivers it; null when it did, else the decision already in the slot.</summary>
@@ -74,4 +94,14 @@ internal sealed record DecisionCheck(ApprovalDecisionRecord? Earlier, NotWaiting
 {
     /// <summary>Gets whether a decision may be made.</summary>
     public bool Open => Earlier is null && NotWaiting is null;
+}
+
+/// <summary>
+/// The comment and reply sent with a decision, tidied, and what is wrong with them: <paramref name="CommentTooLong"/>,
+/// and <paramref name="ReplyProblem"/> in words for the approver where the subject <paramref name="TakesReply"/>.
+/// </summary>
+internal sealed record DecisionText(string? Comment, string? Reply, bool CommentTooLong, bool TakesReply, string? ReplyProblem)
+{
+    /// <summary>Gets whether the decision may be recorded with this text.</summary>
+    public bool Acceptable => !CommentTooLong && ReplyProblem is null;
 }

@@ -1,7 +1,5 @@
 using Chorus.Approvals;
-using Chorus.Host.Posts;
 using Chorus.Telemetry;
-using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Approvals;
 
@@ -51,7 +49,7 @@ internal static class ApprovalEndpoints
         return Page(ApprovalPages.Confirmation(model, http.Request.Path), StatusCodes.Status200OK);
     }
 
-    internal static async Task<IResult> DecideAsync(string token, HttpContext http, ApprovalTokenSigner signer, ApprovalDecisions decisions, IOptions<PostApiOptions> posts, TimeProvider time, ChorusMetrics metrics, CancellationToken cancellationToken)
+    internal static async Task<IResult> DecideAsync(string token, HttpContext http, ApprovalTokenSigner signer, ApprovalDecisions decisions, TimeProvider time, ChorusMetrics metrics, CancellationToken cancellationToken)
     {
         if (http.Request.ContentLength > MaxFormBytes || !http.Request.HasFormContentType)
         {
@@ -65,35 +63,29 @@ internal static class ApprovalEndpoints
         }
 
         IFormCollection form = await http.Request.ReadFormAsync(cancellationToken);
-        string? comment = form["comment"].ToString() is { Length: > 0 } text ? text.Trim() : null;
-        bool commentTooLong = comment is { Length: > ApprovalDecisionRecord.MaxCommentLength };
         if (!string.Equals(form["action"].ToString(), claims!.Action, StringComparison.Ordinal))
         {
             return Page(ApprovalPages.Outcome("This form does not match its link", "The decision in the form is not the one the link was made for. Use the confirmation page as it is. Nothing was recorded.", success: false), StatusCodes.Status400BadRequest);
         }
 
-        string? reply = null;
-        if (await subject!.TakesReplyAsync(claims, cancellationToken))
+        DecisionText text = await decisions.ReadTextAsync(claims, subject!, form["comment"].ToString(), form["reply"].ToString(), cancellationToken);
+        if (text.TakesReply && !text.Acceptable)
         {
             // Anything wrong comes back on the same page with everything typed kept, and the link still unused.
-            string typed = form["reply"].ToString();
-            reply = ApprovalDecisionRecord.Tidy(typed);
-            string? problem = PostText.Problem(reply, posts.Value.MaxTextLength) is { } wrong
+            string problem = text.ReplyProblem is { } wrong
                 ? $"Your reply was not sent: {wrong} Nothing was recorded; correct it below and send it again."
-                : commentTooLong ? $"The comment may have at most {ApprovalDecisionRecord.MaxCommentLength:N0} characters. Nothing was recorded; shorten it below and send again." : null;
-            if (problem is not null)
-            {
-                return await ComposeAgainAsync(claims, subject, typed, form["comment"].ToString(), problem, http.Request.Path, cancellationToken);
-            }
+                : $"The comment may have at most {ApprovalDecisionRecord.MaxCommentLength:N0} characters. Nothing was recorded; shorten it below and send again.";
+            return await ComposeAgainAsync(claims, subject!, form["reply"].ToString(), form["comment"].ToString(), problem, http.Request.Path, cancellationToken);
         }
-        else if (commentTooLong)
+
+        if (text.CommentTooLong)
         {
             return Page(ApprovalPages.Outcome("The comment is too long", $"A comment may have at most {ApprovalDecisionRecord.MaxCommentLength:N0} characters. Go back, shorten it and confirm again. Nothing was recorded.", success: false), StatusCodes.Status400BadRequest);
         }
 
         ApprovalDecisionRecord decision = ApprovalDecisionRecord.ForClaims(
-            claims, comment, time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), reply);
-        if (await decisions.CommitAsync(claims, subject, decision, cancellationToken) is { } earlier)
+            claims, text.Comment, time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), text.Reply);
+        if (await decisions.CommitAsync(claims, subject!, decision, cancellationToken) is { } earlier)
         {
             metrics.ApprovalLinkRefused(AlreadyUsed);
             return Page(ApprovalPages.AlreadyUsed(earlier), StatusCodes.Status409Conflict);

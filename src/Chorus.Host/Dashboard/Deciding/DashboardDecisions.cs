@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using Chorus.Approvals;
 using Chorus.Host.Approvals;
-using Chorus.Host.Posts;
 using Chorus.Mentions;
 using Chorus.Mentions.Triage;
-using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Dashboard.Deciding;
 
@@ -13,7 +11,7 @@ namespace Chorus.Host.Dashboard.Deciding;
 /// lists them for the item's waiting stage, and the decision takes the email links' own path
 /// (<see cref="ApprovalDecisions"/>): the same ledger slot, so whichever comes second is told it was already decided.
 /// </summary>
-internal sealed class DashboardDecisions(IWaitingApprovals waiting, ApprovalDecisions decisions, IOptions<PostApiOptions> posts, TimeProvider time)
+internal sealed class DashboardDecisions(IWaitingApprovals waiting, ApprovalDecisions decisions, TimeProvider time)
 {
     /// <summary>The actions a subject's approvers choose from, in the order the pages offer them.</summary>
     public static IReadOnlyList<string> ActionsFor(string subject)
@@ -61,24 +59,19 @@ internal sealed class DashboardDecisions(IWaitingApprovals waiting, ApprovalDeci
             return DecisionResult.Refused(reason == NotWaitingReason.Expired ? "This has expired. Nothing was recorded." : "This no longer waits for this decision (it was decided or withdrawn). Nothing was recorded.");
         }
 
-        string? tidyComment = ApprovalDecisionRecord.Tidy(comment);
-        if (tidyComment is { Length: > ApprovalDecisionRecord.MaxCommentLength })
+        DecisionText text = await decisions.ReadTextAsync(claims, subject, comment, reply, cancellationToken);
+        if (text.CommentTooLong)
         {
             return DecisionResult.Refused($"A comment may have at most {ApprovalDecisionRecord.MaxCommentLength:N0} characters. Nothing was recorded.");
         }
 
-        string? tidyReply = null;
-        if (await subject.TakesReplyAsync(claims, cancellationToken))
+        if (text.ReplyProblem is { } wrong)
         {
-            tidyReply = ApprovalDecisionRecord.Tidy(reply);
-            if (PostText.Problem(tidyReply, posts.Value.MaxTextLength) is { } wrong)
-            {
-                return DecisionResult.Refused($"Your reply was not sent: {wrong} Nothing was recorded.");
-            }
+            return DecisionResult.Refused($"Your reply was not sent: {wrong} Nothing was recorded.");
         }
 
         ApprovalDecisionRecord decision = ApprovalDecisionRecord.ForClaims(
-            claims, tidyComment, time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), tidyReply);
+            claims, text.Comment, time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), text.Reply);
         if (await decisions.CommitAsync(claims, subject, decision, cancellationToken) is { } first)
         {
             return DecisionResult.Refused($"This was already decided ({first.Action}). Nothing more was recorded.");
