@@ -141,6 +141,46 @@ public sealed class PostApprovalFlowTests(LocalServicesFixture services)
     }
 
     [Fact]
+    public async Task An_approvers_own_post_goes_to_the_stages_backup_and_never_to_its_author()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
+        Mailbox mail = new(services.Maildev.WebUri);
+        string postId = await SubmitAsAsync(host, host.Approver("comms"));
+
+        ReceivedMail request = await mail.WaitForAsync(host.Approver("backup"), "Approve a post by Casey Comms");
+        Assert.Equal(0, await mail.CountAsync(host.Approver("comms"), "Approve a post"));
+        using HttpClient browser = new();
+        using (HttpResponseMessage decided = await browser.PostAsync(request.Link("Approve"), new FormUrlEncodedContent(new Dictionary<string, string> { ["action"] = "approve" })))
+        {
+            Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        }
+
+        JsonElement status = await host.WaitForStatusAsync(postId, "Approved");
+        Assert.Equal(host.Approver("backup"), status.GetProperty("decision").GetProperty("decisions")[0].GetProperty("approver").GetString());
+    }
+
+    [Fact]
+    public async Task A_post_only_its_author_could_approve_is_rejected_saying_why_and_the_check_says_so_first()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (settings, _) => settings.Remove("Posts:Review:Stages:0:Backups:0"));
+        Mailbox mail = new(services.Maildev.WebUri);
+        string author = host.Approver("comms");
+        using (HttpResponseMessage checkedFirst = await host.Http.PostAsync("api/posts/check", new StringContent(BodyBy(author), System.Text.Encoding.UTF8, "application/json")))
+        {
+            JsonElement check = JsonDocument.Parse(await checkedFirst.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("AutoReject", check.GetProperty("route").GetString());
+            Assert.Contains($"only its author, {author}, could approve it", check.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        }
+
+        string postId = await SubmitAsAsync(host, author);
+        JsonElement status = await host.WaitForStatusAsync(postId, "Rejected");
+        Assert.Contains("Nobody approves their own post", status.GetProperty("decision").GetProperty("reason").GetString(), StringComparison.Ordinal);
+        ReceivedMail outcome = await mail.WaitForAsync(author, "Your post was not approved");
+        Assert.Contains("Nobody approves their own post", outcome.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await mail.CountAsync(author, "Approve a post"));
+    }
+
+    [Fact]
     public async Task With_first_to_respond_the_second_approver_is_told_it_is_already_decided()
     {
         await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, address) => s["Posts:Review:Stages:0:Approvers:1"] = address("second"));
@@ -295,5 +335,16 @@ public sealed class PostApprovalFlowTests(LocalServicesFixture services)
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("h1", new() { HasText = "Thanks" }).WaitForAsync(new() { Timeout = 15_000 });
         Assert.Contains("Typed with the keyboard.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A post that needs review, by <paramref name="author"/> (one of the approvers, in these tests).</summary>
+    private static string BodyBy(string author)
+        => $$"""{"author":{"email":"{{author}}","displayName":"Casey Comms","team":"marketing"},"text":{{JsonSerializer.Serialize(NeedsReview)}},"channels":["linkedin"]}""";
+
+    private static async Task<string> SubmitAsAsync(ChorusTestHost host, string author)
+    {
+        using HttpResponseMessage response = await host.Http.PostAsync("api/posts", new StringContent(BodyBy(author), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("postId").GetString()!;
     }
 }

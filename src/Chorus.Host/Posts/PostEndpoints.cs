@@ -134,7 +134,7 @@ internal static class PostEndpoints
         DocumentSentiment? usable = sentiment.Error is null ? sentiment : null;
         PolicyReport report = evaluator.Evaluate(await complaints.AttachAsync(draft.Draft, usable, cancellationToken), usable);
         ReviewPlan plan = ReviewPlanner.Plan(draft, report, usable, review.CurrentValue);
-        return TypedResults.Ok(new PostCheck(plan.Route, [.. plan.Stages.Select(stage => stage.Name)], report.Findings, sentiment, lengths.Measure(draft.Draft)));
+        return TypedResults.Ok(new PostCheck(plan.Route, [.. plan.Stages.Select(stage => stage.Name)], plan.Reason, report.Findings, sentiment, lengths.Measure(draft.Draft)));
     }
 
     internal static async Task<IResult> GetAsync(string postId, IArtefactStore artefacts, DurableTaskClient orchestrations, CancellationToken cancellationToken)

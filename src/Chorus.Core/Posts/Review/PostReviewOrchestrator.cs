@@ -28,7 +28,7 @@ public sealed class PostReviewOrchestrator : TaskOrchestrator<PostSubmission, Po
         PostOutcome outcome = plan.Route switch
         {
             ReviewRoute.AutoApprove => new PostOutcome(PostStatus.Approved, "Approved automatically: nothing in the post needed a person to look at it.", [], context.CurrentUtcDateTime),
-            ReviewRoute.AutoReject => new PostOutcome(PostStatus.Rejected, RejectionReason(report), [], context.CurrentUtcDateTime),
+            ReviewRoute.AutoReject => new PostOutcome(PostStatus.Rejected, plan.Reason ?? RejectionReason(report), [], context.CurrentUtcDateTime),
             _ => await ReviewAsync(context, post, plan),
         };
 

@@ -4,7 +4,14 @@ namespace Chorus.Posts.Review;
 /// What the review of one post will be, fixed when it starts (so a configuration change mid-review cannot make the
 /// orchestration take a different path on replay).
 /// </summary>
-public sealed record ReviewPlan(ReviewRoute Route, IReadOnlyList<ReviewStage> Stages, TimeSpan ReminderAfter, TimeSpan EscalateAfter, TimeSpan ExpireAfter);
+public sealed record ReviewPlan(ReviewRoute Route, IReadOnlyList<ReviewStage> Stages, TimeSpan ReminderAfter, TimeSpan EscalateAfter, TimeSpan ExpireAfter)
+{
+    /// <summary>
+    /// Gets why the rules reject a post when no finding says so (null otherwise). Plans recorded before it existed
+    /// replay with null.
+    /// </summary>
+    public string? Reason { get; init; }
+}
 
 /// <summary>How a post is routed.</summary>
 public enum ReviewRoute

@@ -3,7 +3,10 @@ using Chorus.Sentiment;
 
 namespace Chorus.Posts.Review;
 
-/// <summary>Routes a checked post: the rules decide when they can, otherwise the stages that apply to it.</summary>
+/// <summary>
+/// Routes a checked post: the rules decide when they can, otherwise the stages that apply to it, never with the post's
+/// own author among those who decide.
+/// </summary>
 public static class ReviewPlanner
 {
     /// <summary>Makes the plan for a post from its findings, its sentiment and the configured rules.</summary>
@@ -27,10 +30,29 @@ public static class ReviewPlanner
             bool teamMatches = stage.Teams.Count == 0 || stage.Teams.Contains(post.Author.Team, StringComparer.OrdinalIgnoreCase);
             bool channelMatches = stage.Channels.Count == 0 || stage.Channels.Intersect(post.Channels).Any();
             bool kindMatches = stage.Kinds.Count == 0 || stage.Kinds.Contains(post.Kind);
-            if (teamMatches && channelMatches && kindMatches)
+            if (!(teamMatches && channelMatches && kindMatches))
             {
-                stages.Add(new ReviewStage(stages.Count + 1, stage.Name, stage.Mode, [.. stage.Approvers], [.. stage.Backups]));
+                continue;
             }
+
+            // Four eyes: nobody approves their own post (a care agent's reply included). Where the author was the
+            // stage's only approver, its backups decide from the start; where they were the backup too, nobody can.
+            List<string> approvers = [.. stage.Approvers.Where(a => !IsAuthor(post, a))];
+            List<string> backups = [.. stage.Backups.Where(b => !IsAuthor(post, b))];
+            if (approvers.Count == 0)
+            {
+                (approvers, backups) = (backups, []);
+            }
+
+            if (approvers.Count == 0)
+            {
+                return new ReviewPlan(ReviewRoute.AutoReject, [], reminder, escalate, expire)
+                {
+                    Reason = $"Rejected automatically: the post needs a review, and at the {stage.Name} stage only its author, {post.Author.Email}, could approve it. Nobody approves their own post: ask for another approver or backup at that stage.",
+                };
+            }
+
+            stages.Add(new ReviewStage(stages.Count + 1, stage.Name, stage.Mode, approvers, backups));
         }
 
         // A post that needs a person but matches no stage must not slip through: it is rejected with the reason.
@@ -38,4 +60,6 @@ public static class ReviewPlanner
             ? new ReviewPlan(ReviewRoute.AutoReject, [], reminder, escalate, expire)
             : new ReviewPlan(ReviewRoute.HumanReview, stages, reminder, escalate, expire);
     }
+
+    private static bool IsAuthor(PostSubmission post, string address) => string.Equals(address, post.Author.Email, StringComparison.OrdinalIgnoreCase);
 }

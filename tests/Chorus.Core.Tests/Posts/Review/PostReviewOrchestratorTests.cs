@@ -186,6 +186,18 @@ public sealed class PostReviewOrchestratorTests
     }
 
     [Fact]
+    public void A_post_the_plan_rejects_for_a_reason_of_its_own_is_rejected_with_that_reason()
+    {
+        ReviewPlan plan = Plan(ReviewRoute.AutoReject) with { Reason = "Rejected automatically: only its author could approve it." };
+
+        PostOutcome outcome = OrchestrationHarness.Result(Review(plan));
+
+        Assert.Equal(PostStatus.Rejected, outcome.Status);
+        Assert.Equal("Rejected automatically: only its author could approve it.", outcome.Reason);
+        Assert.Empty(Requests);
+    }
+
+    [Fact]
     public void The_conclusion_is_called_with_the_outcome_the_review_returns()
     {
         PostOutcome outcome = OrchestrationHarness.Result(Review(Plan(ReviewRoute.AutoReject)));

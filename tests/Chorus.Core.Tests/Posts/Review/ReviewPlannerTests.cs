@@ -161,6 +161,54 @@ public sealed class ReviewPlannerTests
         Assert.Equal(["boss@example.org"], stage.Backups);
     }
 
+    [Fact]
+    public void The_author_is_never_asked_to_approve_their_own_post_and_the_others_still_are()
+    {
+        ReviewStageOptions legal = Stage("Legal");
+        legal.Mode = ApprovalMode.Everyone;
+        legal.Approvers.Add("SAM@example.org");
+        legal.Backups.AddRange(["sam@example.org", "boss@example.org"]);
+
+        ReviewPlan plan = ReviewPlanner.Plan(Post("Marketing", Channel.X), Warned, null, Options(legal));
+
+        ReviewStage stage = Assert.Single(plan.Stages);
+        Assert.Equal(["legal@example.org"], stage.Approvers);
+        Assert.Equal(["boss@example.org"], stage.Backups);
+        Assert.Null(plan.Reason);
+    }
+
+    [Fact]
+    public void Where_the_author_is_the_only_approver_the_backups_decide_from_the_start()
+    {
+        ReviewStageOptions care = Stage("Care");
+        care.Approvers.Clear();
+        care.Approvers.Add("sam@example.org");
+        care.Backups.Add("head@example.org");
+
+        ReviewPlan plan = ReviewPlanner.Plan(Post("Customer care", Channel.X) with { Kind = PostKind.Reply }, Warned, null, Options(Stage("Communications"), care));
+
+        Assert.Equal(ReviewRoute.HumanReview, plan.Route);
+        Assert.Equal(["Communications", "Care"], plan.Stages.Select(s => s.Name));
+        Assert.Equal(["head@example.org"], plan.Stages[1].Approvers);
+        Assert.Empty(plan.Stages[1].Backups);
+    }
+
+    [Fact]
+    public void Where_only_the_author_could_approve_a_stage_the_post_is_rejected_saying_why()
+    {
+        ReviewStageOptions solo = Stage("Communications");
+        solo.Approvers.Clear();
+        solo.Approvers.Add("sam@example.org");
+        solo.Backups.Add("Sam@Example.org");
+
+        ReviewPlan plan = ReviewPlanner.Plan(Post("Marketing", Channel.X), Warned, null, Options(solo));
+
+        Assert.Equal(ReviewRoute.AutoReject, plan.Route);
+        Assert.Empty(plan.Stages);
+        Assert.Contains("at the Communications stage only its author, sam@example.org, could approve it", plan.Reason, StringComparison.Ordinal);
+        Assert.Equal(ReviewRoute.AutoApprove, ReviewPlanner.Plan(Post("Marketing", Channel.X), Clean, null, Options(solo)).Route);
+    }
+
     [Theory]
     [InlineData(ReviewRoute.AutoReject)]
     [InlineData(ReviewRoute.AutoApprove)]
