@@ -121,6 +121,10 @@ public static class ChorusApp
         app.UseChorusSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseChorusDashboard();
+
+        // Routing after the dashboard's error pages, so a request they re-execute is routed to the error page.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapPostEndpoints();

@@ -206,6 +206,36 @@ public sealed class MentionReplyFlowTests(LocalServicesFixture services)
     }
 
     [Fact]
+    public async Task A_long_reply_in_a_non_Latin_script_and_a_long_comment_fit_the_form_and_an_unreadable_form_is_refused_with_the_link_unused()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: Stages);
+        const string Body = """{"source":"crm","id":"ticket-jp","author":{"handle":"@ada"},"text":"Chorus is a scam, I want a refund.","createdAt":"2026-11-21T10:00:00Z"}""";
+        using HttpResponseMessage pushed = await host.Http.PostAsync("api/mentions", new StringContent(Body, Encoding.UTF8, "application/json"));
+        string mentionId = (await pushed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("mentionId").GetString()!;
+        Mailbox mail = new(services.Maildev.WebUri);
+        Uri respond = (await mail.WaitForAsync(host.Approver("care"), "Mention on crm needs your team")).Link("Respond");
+        using HttpClient browser = new();
+
+        // A NUL no browser sends makes the form unreadable: a page that says so (it was a 500), and the link stays unused.
+        using (HttpResponseMessage nul = await browser.PostAsync(respond, new StringContent("action=respond&reply=%40ada+hi&comment=a%00b", Encoding.ASCII, "application/x-www-form-urlencoded")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
+            Assert.Contains("This form could not be read", await nul.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // 5,000 characters of Japanese (9 bytes each once percent-encoded) and a 2,000-character comment: 63 KB.
+        string reply = "@ada " + string.Concat(Enumerable.Repeat("ご迷惑をおかけして申し訳ございません。", 300))[..4_995];
+        string comment = new('も', 2_000);
+        using (HttpResponseMessage sent = await browser.PostAsync(respond, Form("respond", reply, comment)))
+        {
+            Assert.True(sent.StatusCode == HttpStatusCode.OK, $"{(int)sent.StatusCode}: {await sent.Content.ReadAsStringAsync()}");
+        }
+
+        JsonElement mention = await WaitForStateAsync(host, "crm", mentionId, "respond");
+        Assert.Equal(reply, mention.GetProperty("reply").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task The_reply_api_answers_a_mention_once_on_the_composers_path_and_refuses_what_it_cannot_take()
     {
         await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: Stages);

@@ -12,6 +12,20 @@ namespace Chorus.Host.Approvals;
 /// </summary>
 internal sealed class ApprovalDecisions(IApprovalLedger ledger, IEnumerable<IApprovalSubject> subjects, IOptions<PostApiOptions> posts)
 {
+    /// <summary>
+    /// Gets the largest decision form taken, in bytes: room for the longest reply and comment however they are
+    /// written. A form percent-encodes each UTF-8 byte as three, so a character of a non-Latin script (three UTF-8
+    /// bytes) takes nine; a fixed 16 KB refused a reply of 2,000 Japanese characters and lost it.
+    /// </summary>
+    public int MaxFormBytes => MaxFormBytesFor(posts.Value);
+
+    /// <summary>The largest decision form taken under <paramref name="options"/>; see <see cref="MaxFormBytes"/>.</summary>
+    public static int MaxFormBytesFor(PostApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return (9 * (options.MaxTextLength + ApprovalDecisionRecord.MaxCommentLength)) + (4 * 1024);
+    }
+
     /// <summary>The kind of item a subject name stands for ("post", "mention"), or null for an unknown name.</summary>
     public IApprovalSubject? SubjectOf(string subject) => subjects.FirstOrDefault(s => s.Subject == subject);
 

@@ -1,5 +1,6 @@
 using Chorus.Approvals;
 using Chorus.Telemetry;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Chorus.Host.Approvals;
 
@@ -11,7 +12,6 @@ namespace Chorus.Host.Approvals;
 /// </summary>
 internal static class ApprovalEndpoints
 {
-    private const int MaxFormBytes = 16 * 1024;
     private const string AlreadyUsed = "already_used";
 
     public static IEndpointRouteBuilder MapApprovalEndpoints(this IEndpointRouteBuilder routes)
@@ -51,9 +51,9 @@ internal static class ApprovalEndpoints
 
     internal static async Task<IResult> DecideAsync(string token, HttpContext http, ApprovalTokenSigner signer, ApprovalDecisions decisions, TimeProvider time, ChorusMetrics metrics, CancellationToken cancellationToken)
     {
-        if (http.Request.ContentLength > MaxFormBytes || !http.Request.HasFormContentType)
+        if (http.Request.ContentLength > decisions.MaxFormBytes || !http.Request.HasFormContentType)
         {
-            return Page(ApprovalPages.Outcome("This form could not be read", "Send the decision from the confirmation page. Nothing was recorded.", success: false), StatusCodes.Status400BadRequest);
+            return Unreadable();
         }
 
         (ApprovalTokenClaims? claims, IApprovalSubject? subject, IResult? refusal) = await AdmitAsync(token, signer, decisions, metrics, cancellationToken, deliverInterrupted: true);
@@ -62,7 +62,23 @@ internal static class ApprovalEndpoints
             return refusal;
         }
 
-        IFormCollection form = await http.Request.ReadFormAsync(cancellationToken);
+        // A body sent without a length is held to the same limit as it is read.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = decisions.MaxFormBytes;
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            // A NUL in a value, a broken encoding, a body over the limit: what no confirmation page sends.
+            return Unreadable();
+        }
+
         if (!string.Equals(form["action"].ToString(), claims!.Action, StringComparison.Ordinal))
         {
             return Page(ApprovalPages.Outcome("This form does not match its link", "The decision in the form is not the one the link was made for. Use the confirmation page as it is. Nothing was recorded.", success: false), StatusCodes.Status400BadRequest);
@@ -93,6 +109,9 @@ internal static class ApprovalEndpoints
 
         return Page(ApprovalPages.Decided(decision), StatusCodes.Status200OK);
     }
+
+    private static ApprovalPageResult Unreadable()
+        => Page(ApprovalPages.Outcome("This form could not be read", "Send the decision from the confirmation page. Nothing was recorded.", success: false), StatusCodes.Status400BadRequest);
 
     /// <summary>The confirmation page again, its reply box holding what was sent and saying what is wrong with it.</summary>
     private static async Task<IResult> ComposeAgainAsync(ApprovalTokenClaims claims, IApprovalSubject subject, string reply, string comment, string problem, string formAction, CancellationToken cancellationToken)

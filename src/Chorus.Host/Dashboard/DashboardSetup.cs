@@ -1,12 +1,17 @@
 using System.Globalization;
+using Chorus.Host.Approvals;
 using Chorus.Host.Dashboard.Deciding;
 using Chorus.Host.Dashboard.SignIn;
+using Chorus.Host.Posts;
 using Chorus.Posts.Review;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
@@ -24,6 +29,7 @@ internal static class DashboardSetup
     public const string BasePath = "/dashboard";
     public const string AssetsPath = "/dashboard/assets";
     public const string SignInPath = "/dashboard/sign-in";
+    public const string ErrorPath = "/dashboard/error";
 
     public static IServiceCollection AddChorusDashboard(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,6 +38,7 @@ internal static class DashboardSetup
             options.RootDirectory = "/Dashboard";
             options.Conventions.AuthorizeFolder("/", DashboardRoles.ViewPolicy);
             options.Conventions.AllowAnonymousToFolder("/SignIn");
+            options.Conventions.AllowAnonymousToFolder("/Errors");
         }).ConfigureApplicationPartManager(manager =>
         {
             // The pages are compiled into this assembly; a host whose entry assembly is another (the tests, the
@@ -44,6 +51,13 @@ internal static class DashboardSetup
                     manager.ApplicationParts.Add(part);
                 }
             }
+        });
+        services.Configure<MvcOptions>(options =>
+        {
+            // jQuery's "a[b]" key syntax is no form of these pages, and a key with '[' but no ']' made the jQuery value
+            // providers throw: a 500 for a form anyone can send.
+            options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+            options.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
         });
         services.AddAntiforgery(options =>
         {
@@ -128,6 +142,42 @@ internal static class DashboardSetup
                 .RequireAuthenticatedUser()
                 .RequireRole(DashboardRoles.Approver, DashboardRoles.Admin));
         return services;
+    }
+
+    /// <summary>
+    /// What dashboard requests go through before their page: GET, HEAD and POST only, forms held to the size of the largest decision
+    /// (<see cref="ApprovalDecisions.MaxFormBytesFor"/>), and failures shown as a page in words
+    /// (<c>Errors/Index</c>) rather than the API's JSON problem details. Call it after the app-wide status code pages
+    /// and exception handler, so these, nearer the pages, answer first.
+    /// </summary>
+    public static WebApplication UseChorusDashboard(this WebApplication app)
+    {
+        int maxFormBytes = ApprovalDecisions.MaxFormBytesFor(app.Services.GetRequiredService<IOptions<PostApiOptions>>().Value);
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(BasePath), dashboard =>
+        {
+            dashboard.UseExceptionHandler(ErrorPath + "/500");
+            dashboard.UseStatusCodePagesWithReExecute(ErrorPath + "/{0}");
+            dashboard.Use((http, next) =>
+            {
+                string method = http.Request.Method;
+                bool describingFailure = http.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+                if (!(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsPost(method) || describingFailure))
+                {
+                    // Razor Pages would render a page for any method it has no handler for; these pages take only these.
+                    http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                    http.Response.Headers.Allow = "GET, HEAD, POST";
+                    return Task.CompletedTask;
+                }
+
+                if (HttpMethods.IsPost(method) && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                {
+                    limit.MaxRequestBodySize = maxFormBytes;
+                }
+
+                return next(http);
+            });
+        });
+        return app;
     }
 
     /// <summary>Serves the dashboard's assets and maps its pages, which the OpenAPI document leaves out (they are not API).</summary>

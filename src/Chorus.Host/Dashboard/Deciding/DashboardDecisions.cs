@@ -36,14 +36,16 @@ internal sealed class DashboardDecisions(IWaitingApprovals waiting, ApprovalDeci
     /// <summary>Decides <paramref name="item"/> as the signed-in approver, through the single-use ledger the email links use.</summary>
     public async Task<DecisionResult> DecideAsync(ApprovalItemKey item, ClaimsPrincipal user, string? action, string? comment, string? reply, HttpContext http, CancellationToken cancellationToken)
     {
-        if (action is null || !ActionsFor(item.Subject).Contains(action))
+        // A form naming two actions is not one the page sends; binding would quietly take the first.
+        bool oneAction = !http.Request.HasFormContentType || http.Request.Form["action"].Count <= 1;
+        if (action is null || !oneAction || !ActionsFor(item.Subject).Contains(action))
         {
-            return DecisionResult.Refused("Choose one of the decisions offered. Nothing was recorded.");
+            return DecisionResult.Refused(StatusCodes.Status400BadRequest, "Choose one of the decisions offered. Nothing was recorded.");
         }
 
         if (await AskedAsync(item, user, cancellationToken) is not { } asked)
         {
-            return DecisionResult.Refused("You are not asked to decide this now: it does not wait for you, or was decided already. Nothing was recorded.");
+            return DecisionResult.Refused(StatusCodes.Status409Conflict, "You are not asked to decide this now: it does not wait for you, or was decided already. Nothing was recorded.");
         }
 
         IApprovalSubject subject = decisions.SubjectOf(item.Subject) ?? throw new InvalidOperationException($"No approval subject '{item.Subject}'.");
@@ -51,45 +53,49 @@ internal sealed class DashboardDecisions(IWaitingApprovals waiting, ApprovalDeci
         DecisionCheck check = await decisions.CheckAsync(claims, subject, deliverInterrupted: true, cancellationToken);
         if (check.Earlier is { } earlier)
         {
-            return DecisionResult.Refused($"You already decided this ({earlier.Action}). Nothing more was recorded.");
+            return DecisionResult.Refused(StatusCodes.Status409Conflict, $"You already decided this ({earlier.Action}). Nothing more was recorded.");
         }
 
         if (check.NotWaiting is { } reason)
         {
-            return DecisionResult.Refused(reason == NotWaitingReason.Expired ? "This has expired. Nothing was recorded." : "This no longer waits for this decision (it was decided or withdrawn). Nothing was recorded.");
+            return DecisionResult.Refused(StatusCodes.Status409Conflict, reason == NotWaitingReason.Expired ? "This has expired. Nothing was recorded." : "This no longer waits for this decision (it was decided or withdrawn). Nothing was recorded.");
         }
 
         DecisionText text = await decisions.ReadTextAsync(claims, subject, comment, reply, cancellationToken);
         if (text.CommentTooLong)
         {
-            return DecisionResult.Refused($"A comment may have at most {ApprovalDecisionRecord.MaxCommentLength:N0} characters. Nothing was recorded.");
+            return DecisionResult.Refused(StatusCodes.Status400BadRequest, $"A comment may have at most {ApprovalDecisionRecord.MaxCommentLength:N0} characters. Nothing was recorded.");
         }
 
         if (text.ReplyProblem is { } wrong)
         {
-            return DecisionResult.Refused($"Your reply was not sent: {wrong} Nothing was recorded.");
+            return DecisionResult.Refused(StatusCodes.Status400BadRequest, $"Your reply was not sent: {wrong} Nothing was recorded.");
         }
 
         ApprovalDecisionRecord decision = ApprovalDecisionRecord.ForClaims(
             claims, text.Comment, time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), text.Reply);
         if (await decisions.CommitAsync(claims, subject, decision, cancellationToken) is { } first)
         {
-            return DecisionResult.Refused($"This was already decided ({first.Action}). Nothing more was recorded.");
+            return DecisionResult.Refused(StatusCodes.Status409Conflict, $"This was already decided ({first.Action}). Nothing more was recorded.");
         }
 
-        return new DecisionResult(true, string.Empty);
+        return new DecisionResult(true, StatusCodes.Status200OK, string.Empty);
     }
 }
 
-/// <summary>What deciding from a page did: <paramref name="Decided"/>, and what to tell the approver.</summary>
-internal sealed record DecisionResult(bool Decided, string Message)
+/// <summary>
+/// What deciding from a page did: <paramref name="Decided"/>, the page's status (400 for a form that cannot be taken,
+/// 409 for an item that does not wait for this approver now: decided, closed or never theirs), and what to tell the
+/// approver.
+/// </summary>
+internal sealed record DecisionResult(bool Decided, int Status, string Message)
 {
-    /// <summary>A decision not recorded, and why.</summary>
-    public static DecisionResult Refused(string message) => new(false, message);
+    /// <summary>A decision not recorded, with the page's status and why.</summary>
+    public static DecisionResult Refused(int status, string message) => new(false, status, message);
 
     /// <summary>What the page says after the redirect that follows a decision, or null without one (or for an action the subject does not have).</summary>
     public static DecisionResult? AfterRedirect(string subject, string? decided)
-        => decided is not null && DashboardDecisions.ActionsFor(subject).Contains(decided) ? new DecisionResult(true, Recorded(decided)) : null;
+        => decided is not null && DashboardDecisions.ActionsFor(subject).Contains(decided) ? new DecisionResult(true, StatusCodes.Status200OK, Recorded(decided)) : null;
 
     private static string Recorded(string action) => $"Recorded: {action}. It takes a moment to show below.";
 }

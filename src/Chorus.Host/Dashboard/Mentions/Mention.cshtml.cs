@@ -41,7 +41,7 @@ internal sealed class MentionModel(IArtefactStore artefacts, DurableTaskClient o
         }
 
         // Refused: the page again, the reply as typed.
-        Response.StatusCode = StatusCodes.Status409Conflict;
+        Response.StatusCode = result.Status;
         return await ShowAsync(source, mentionId, result, reply, cancellationToken);
     }
 

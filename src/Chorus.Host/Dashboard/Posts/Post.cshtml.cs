@@ -42,7 +42,7 @@ internal sealed class PostModel(IArtefactStore artefacts, DurableTaskClient orch
             return RedirectToPage(new { postId });
         }
 
-        Response.StatusCode = StatusCodes.Status409Conflict;
+        Response.StatusCode = result.Status;
         return await ShowAsync(postId, result, cancellationToken);
     }
 
