@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Chorus.Durable;
+using Chorus.Host.Health;
 using Chorus.Host.Mentions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -114,12 +115,12 @@ public sealed class FunctionsMetadataTests
             IEnumerable<Func<IServiceProvider, object?>> work = function.Trigger.Type switch
             {
                 // An HTTP function runs the self-host's handler for its route: whatever services the handler takes, and
-                // for HealthCheckService the checks it runs, which it creates (each in a scope of its own) only then.
+                // for the readiness probe the checks it runs, which it creates (each in a scope of its own) only then.
                 "httpTrigger" => function.Trigger.Methods
                     .Select(method => endpoints[RouteText.Of(method, RoutePatternFactory.Parse(function.Trigger.Route!))].Handler)
                     .SelectMany(handler => handler.GetParameters())
                     .Where(parameter => isService.IsService(parameter.ParameterType))
-                    .SelectMany<ParameterInfo, Func<IServiceProvider, object?>>(parameter => parameter.ParameterType == typeof(HealthCheckService)
+                    .SelectMany<ParameterInfo, Func<IServiceProvider, object?>>(parameter => parameter.ParameterType == typeof(ReadinessProbe)
                         ? app.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Select(check => check.Factory)
                         : [sp => sp.GetRequiredService(parameter.ParameterType)]),
                 "timerTrigger" when function.Trigger.Schedule == $"%{MentionDigestOptions.ScheduleSetting}%" => [sp => sp.GetRequiredService<MentionDigest>()],

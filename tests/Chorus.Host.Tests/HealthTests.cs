@@ -1,9 +1,13 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Chorus.Host.Health;
 using Chorus.Host.Tests.Contract;
 using Chorus.LocalComponents;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Chorus.Host.Tests;
 
@@ -77,6 +81,27 @@ public sealed class HealthTests(LocalServicesFixture services)
         await AssertLiveAsync(anonymous);
     }
 
+    [Fact]
+    public async Task A_flood_of_readiness_probes_runs_the_checks_about_once_per_five_seconds_and_every_probe_is_answered()
+    {
+        CountingCheck counting = new();
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, register: s => s.AddHealthChecks().AddCheck("counting", counting, tags: [ChorusHealthChecks.ReadyTag]));
+        using HttpClient anonymous = new() { BaseAddress = host.BaseUri };
+
+        Stopwatch flood = Stopwatch.StartNew();
+        HttpStatusCode[] answers = await Task.WhenAll(Enumerable.Range(0, 200).Select(async _ =>
+        {
+            using HttpResponseMessage ready = await anonymous.GetAsync("readyz");
+            return ready.StatusCode;
+        }));
+        TimeSpan took = flood.Elapsed;
+
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        int allowed = (int)Math.Ceiling(took / ReadinessProbe.ReuseFor) + 1;
+        Assert.True(counting.Runs <= allowed, $"200 probes in {took.TotalSeconds:0.0} s ran the checks {counting.Runs} times; at most {allowed} expected");
+        Assert.True(counting.Runs >= 1);
+    }
+
     private static HttpClient Anonymous(ChorusTestHost host) => new(new ContractCheckingHandler(() => ChorusTestHost.ContractAsync(host.BaseUri))) { BaseAddress = host.BaseUri };
 
     private static async Task<(JsonElement Readiness, string Body)> NotReadyAsync(HttpClient anonymous)
@@ -97,4 +122,18 @@ public sealed class HealthTests(LocalServicesFixture services)
 
     private static Dictionary<string, JsonElement> Checks(JsonElement report)
         => report.GetProperty("checks").EnumerateArray().ToDictionary(check => check.GetProperty("name").GetString()!, StringComparer.Ordinal);
+
+    /// <summary>A readiness check that only counts how often it runs.</summary>
+    private sealed class CountingCheck : IHealthCheck
+    {
+        private int _runs;
+
+        public int Runs => Volatile.Read(ref _runs);
+
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _runs);
+            return Task.FromResult(HealthCheckResult.Healthy());
+        }
+    }
 }

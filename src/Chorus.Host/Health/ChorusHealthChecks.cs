@@ -25,6 +25,7 @@ internal static class ChorusHealthChecks
             .AddCheck<ArtefactStorageHealthCheck>(Artefacts, tags: [ReadyTag], timeout: Timeout)
             .AddCheck<TaskHubHealthCheck>(TaskHub, tags: [ReadyTag], timeout: Timeout)
             .AddCheck<SmtpHealthCheck>(Mail, tags: [ReadyTag], timeout: Timeout);
+        services.AddSingleton<ReadinessProbe>();
         return services;
     }
 }

@@ -22,7 +22,7 @@ internal static class HealthEndpoints
         health.MapGet("/readyz", CheckReadinessAsync)
             .WithName("CheckReadiness")
             .WithSummary("Readiness: artefact storage, the task hub and the mail server answer")
-            .WithDescription("200 when every check passes; 503 when one fails, with each check's status. Each check has 5 seconds.")
+            .WithDescription("200 when every check passes; 503 when one fails, with each check's status. Each check has 5 seconds; a run answers for 5 seconds, to every probe in that time.")
             .Produces<HealthResponse>()
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return routes;
@@ -32,11 +32,8 @@ internal static class HealthEndpoints
     internal static IResult CheckLiveness(HttpContext http) => Answer(http, new HealthReport(new Dictionary<string, HealthReportEntry>(), TimeSpan.Zero));
 
     /// <summary>GET /readyz.</summary>
-    internal static async Task<IResult> CheckReadinessAsync(HttpContext http, HealthCheckService health, CancellationToken cancellationToken)
-    {
-        HealthReport report = await health.CheckHealthAsync(check => check.Tags.Contains(ChorusHealthChecks.ReadyTag), cancellationToken);
-        return Answer(http, report);
-    }
+    internal static async Task<IResult> CheckReadinessAsync(HttpContext http, ReadinessProbe readiness, CancellationToken cancellationToken)
+        => Answer(http, await readiness.CheckAsync(cancellationToken));
 
     private static JsonHttpResult<HealthResponse> Answer(HttpContext http, HealthReport report)
     {
