@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Playwright;
 
 namespace Chorus.Host.Tests.Dashboard;
@@ -126,6 +128,50 @@ public sealed partial class DashboardSignInTests(LocalServicesFixture services)
     }
 
     [Fact]
+    public async Task The_sign_in_page_prints_a_new_link_in_the_output_on_the_configured_address_at_most_every_ten_seconds()
+    {
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, register: s => s.AddFakeLogging());
+        FakeLogCollector logs = host.Services.GetFakeLogCollector();
+        await using IBrowserContext context = await services.Browser.NewContextAsync();
+        IPage page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(host.BaseUri, "dashboard").ToString());
+        Assert.Empty(PrintedLinks(logs));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Print a new sign-in link" }).ClickAsync();
+        Assert.Contains("A new link is in the run command's output", await page.Locator("#link-asked").InnerTextAsync(), StringComparison.Ordinal);
+        Uri link = Assert.Single(PrintedLinks(logs));
+        Assert.StartsWith(new Uri(host.BaseUri, "dashboard/sign-in/").ToString(), link.ToString(), StringComparison.Ordinal);
+
+        // Pressed again at once: nothing more is printed. A reload of the answer asks for nothing either.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Print a new sign-in link" }).ClickAsync();
+        Assert.Contains("less than 10 seconds ago", await page.Locator("#link-asked").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ReloadAsync();
+        Assert.Single(PrintedLinks(logs));
+
+        // A caller naming another host gets no link built on it: the link stays on the configured address.
+        await Task.Delay(SignInLinksInterval);
+        using (HttpClient forger = new(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }))
+        {
+            string form = await page.EvaluateAsync<string>("() => document.querySelector('main form input[name=__antiforgery]').value");
+            string cookies = string.Join("; ", (await context.CookiesAsync()).Select(c => $"{c.Name}={c.Value}"));
+            using HttpRequestMessage request = new(HttpMethod.Post, new Uri(host.BaseUri, "dashboard/sign-in")) { Content = new FormUrlEncodedContent([new("__antiforgery", form)]) };
+            request.Headers.Host = "evil.example";
+            request.Headers.Add("Cookie", cookies);
+            using HttpResponseMessage asked = await forger.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        }
+
+        Assert.Equal(2, PrintedLinks(logs).Count);
+        Assert.All(PrintedLinks(logs), printed => Assert.Equal(host.BaseUri.Authority, printed.Authority));
+
+        // The printed link signs in like the welcome block's.
+        await page.GotoAsync(link.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new Uri(host.BaseUri, "dashboard").ToString());
+        Assert.Equal("Overview", await page.Locator("h1").InnerTextAsync());
+    }
+
+    [Fact]
     public async Task With_entra_configured_the_pages_offer_microsoft_sign_in_and_no_link_works()
     {
         await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (s, _) =>
@@ -170,4 +216,9 @@ public sealed partial class DashboardSignInTests(LocalServicesFixture services)
 
     [GeneratedRegex("expires=([^;]+)", RegexOptions.IgnoreCase)]
     private static partial Regex ExpiresAttribute();
+
+    private static readonly TimeSpan SignInLinksInterval = Chorus.Host.Dashboard.SignIn.SignInLinks.RequestInterval + TimeSpan.FromSeconds(1);
+
+    private static List<Uri> PrintedLinks(FakeLogCollector logs)
+        => [.. logs.GetSnapshot().Where(r => r.Message.StartsWith("Dashboard sign-in link asked for", StringComparison.Ordinal)).Select(r => new Uri(r.Message[(r.Message.LastIndexOf(' ') + 1)..]))];
 }

@@ -14,7 +14,11 @@ internal sealed class SignInLinks(IOptions<LocalSignInOptions> options, TimeProv
 {
     public const string PathPrefix = "/dashboard/sign-in/";
 
+    /// <summary>The shortest time between two links asked for from the sign-in page.</summary>
+    public static readonly TimeSpan RequestInterval = TimeSpan.FromSeconds(10);
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _open = new(StringComparer.Ordinal);
+    private long _lastRequestTicks = DateTimeOffset.MinValue.UtcTicks;
 
     /// <summary>Makes a new token and returns its link under <paramref name="baseUri"/>.</summary>
     public Uri Issue(Uri baseUri)
@@ -31,6 +35,22 @@ internal sealed class SignInLinks(IOptions<LocalSignInOptions> options, TimeProv
 
         _open[Hash(token)] = now + options.Value.LinkLifetime;
         return new Uri(baseUri, PathPrefix.TrimStart('/') + token);
+    }
+
+    /// <summary>
+    /// A new link for someone on the sign-in page, or null when one was asked for less than
+    /// <see cref="RequestInterval"/> ago: anyone may press the button, so it may not fill the output or the open links.
+    /// </summary>
+    public Uri? IssueOnRequest(Uri baseUri)
+    {
+        long now = time.GetUtcNow().UtcTicks;
+        long last = Interlocked.Read(ref _lastRequestTicks);
+        if (now - last < RequestInterval.Ticks || Interlocked.CompareExchange(ref _lastRequestTicks, now, last) != last)
+        {
+            return null;
+        }
+
+        return Issue(baseUri);
     }
 
     /// <summary>Whether the token is one not yet used and not expired; uses nothing (a GET asks this).</summary>
