@@ -83,6 +83,7 @@ public static class ChorusApp
         services.AddSingleton<Chorus.Mail.KeptMail>();
         services.AddSingleton<IApprovalLedger>(sp => new BlobApprovalLedger(sp.GetRequiredService<ArtefactContainer>().Client));
         services.AddChorusApiAuthentication(configuration);
+        services.AddChorusApiRateLimiting(configuration);
         services.AddChorusApiReference();
         services.AddOptions<PostApiOptions>().Bind(configuration.GetSection(PostApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -127,6 +128,7 @@ public static class ChorusApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapPostEndpoints();
         app.MapApprovalEndpoints();
         app.MapMentionEndpoints();

@@ -90,6 +90,9 @@ internal sealed class ChorusTestHost : IAsyncDisposable
             ["Approvals:Links:ActiveKeyId"] = "k1",
             ["Approvals:Links:PublicBaseUrl"] = baseUri.ToString(),
             ["Api:Keys:tests"] = ApiKey,
+
+            // Tests poll and fuzz far faster than any integration; ApiRateLimitTests sets its own limit.
+            ["Api:RateLimit:PermitsPerMinute"] = "1000000",
             ["Posts:Policy:CompanyName"] = "Chorus",
             ["Posts:Policy:BannedTerms:0"] = "guaranteed returns",
             ["Posts:Policy:AllowedLinkDomains:0"] = "chorus.example",

@@ -89,6 +89,7 @@ internal sealed class SelfHostHub : IAsyncDisposable
             ["Approvals__Links__ActiveKeyId"] = "k1",
             ["Approvals__Links__PublicBaseUrl"] = baseUri.ToString(),
             ["Api__Keys__tests"] = ChorusTestHost.ApiKey,
+            ["Api__RateLimit__PermitsPerMinute"] = "1000000",
             ["Posts__Policy__AllowedLinkDomains__0"] = "chorus.example",
             ["Posts__Review__Stages__0__Name"] = "Communications",
             ["Posts__Review__Stages__0__Mode"] = "FirstResponse",

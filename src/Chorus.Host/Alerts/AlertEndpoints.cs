@@ -15,7 +15,7 @@ internal static partial class AlertEndpoints
 {
     public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/api/alerts").RequireAuthorization(ApiAuthentication.PolicyName).WithTags("Alerts").ProducesApiRefusals()
+        routes.MapGroup("/api/alerts").RequireAuthorization(ApiAuthentication.PolicyName).RequireRateLimiting(ApiRateLimiting.PolicyName).WithTags("Alerts").ProducesApiRefusals()
             .MapGet("/", ListAsync)
             .WithName("ListAlerts")
             .WithSummary("List spike and sentiment-dip alerts, newest first")

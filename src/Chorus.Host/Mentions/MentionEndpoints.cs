@@ -27,7 +27,7 @@ internal static class MentionEndpoints
 
     public static IEndpointRouteBuilder MapMentionEndpoints(this IEndpointRouteBuilder routes)
     {
-        RouteGroupBuilder mentions = routes.MapGroup("/api/mentions").RequireAuthorization(ApiAuthentication.PolicyName).WithTags("Mentions").ProducesApiRefusals();
+        RouteGroupBuilder mentions = routes.MapGroup("/api/mentions").RequireAuthorization(ApiAuthentication.PolicyName).RequireRateLimiting(ApiRateLimiting.PolicyName).WithTags("Mentions").ProducesApiRefusals();
         mentions.MapPost("/", ReceiveAsync)
             .WithName("ReceiveMention")
             .WithSummary("Push a mention into triage")

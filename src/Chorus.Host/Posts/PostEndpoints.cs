@@ -27,7 +27,7 @@ internal static class PostEndpoints
 
     public static IEndpointRouteBuilder MapPostEndpoints(this IEndpointRouteBuilder routes)
     {
-        RouteGroupBuilder posts = routes.MapGroup("/api/posts").RequireAuthorization(ApiAuthentication.PolicyName).WithTags("Posts").ProducesApiRefusals();
+        RouteGroupBuilder posts = routes.MapGroup("/api/posts").RequireAuthorization(ApiAuthentication.PolicyName).RequireRateLimiting(ApiRateLimiting.PolicyName).WithTags("Posts").ProducesApiRefusals();
         posts.MapPost("/", SubmitAsync)
             .WithName("SubmitPost")
             .WithSummary("Submit a staff post for review")

@@ -92,8 +92,7 @@ public sealed class DashboardPagesTests(LocalServicesFixture services)
         }
 
         // Post: the text, its findings with their explanations, the timeline, the artefacts, and the decide form.
-        await waitingRow.Locator("a").ClickAsync();
-        await page.WaitForURLAsync($"**/dashboard/posts/{waiting}");
+        await DashboardSession.FollowAsync(page, waitingRow.Locator("a"), $"**/dashboard/posts/{waiting}");
         Assert.Equal("Post by Ada Author", await page.Locator("h1").InnerTextAsync());
         Assert.Equal(NeedsReview, await page.Locator("#post-text").InnerTextAsync());
         Assert.Contains("elsewhere.example", await page.Locator("#findings").InnerTextAsync(), StringComparison.Ordinal);
@@ -104,8 +103,7 @@ public sealed class DashboardPagesTests(LocalServicesFixture services)
 
         // Mention: the text, author, reasons, the team's actions.
         await page.GotoAsync(new Uri(host.BaseUri, "dashboard").ToString());
-        await flaggedRow.Locator("a").ClickAsync();
-        await page.WaitForURLAsync($"**/dashboard/mentions/feed/{flaggedId}");
+        await DashboardSession.FollowAsync(page, flaggedRow.Locator("a"), $"**/dashboard/mentions/feed/{flaggedId}");
         Assert.Contains("refund", await page.Locator("#mention-text").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("awaiting", await page.Locator("#mention-facts").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("#reasons li").CountAsync() >= 1, "no classification reason shown");
@@ -113,8 +111,7 @@ public sealed class DashboardPagesTests(LocalServicesFixture services)
         await DashboardSession.ScreenshotAsync(page, "mention");
 
         // Sources: the configured feed, polled.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sources" }).ClickAsync();
-        await page.WaitForURLAsync("**/dashboard/sources");
+        await DashboardSession.FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Sources" }), "**/dashboard/sources");
         string source = await page.Locator("#sources tbody tr", new() { HasText = "feed" }).InnerTextAsync();
         Assert.Contains("Rss", source, StringComparison.Ordinal);
         Assert.Contains("*/2 * * * * *", source, StringComparison.Ordinal);

@@ -35,6 +35,7 @@ internal static class BenchmarkHost
             ["Approvals:Links:ActiveKeyId"] = "k",
             ["Approvals:Links:PublicBaseUrl"] = baseUri.ToString(),
             ["Api:Keys:bench"] = ApiKey,
+            ["Api:RateLimit:PermitsPerMinute"] = "1000000",
             ["Mentions:Monitor:Enabled"] = "false",
             ["Mentions:Triage:Teams:0:Name"] = "care",
             ["Mentions:Triage:Teams:0:Recipients:0"] = "care@chorus.bench",
