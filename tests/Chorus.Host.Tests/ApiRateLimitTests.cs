@@ -1,5 +1,7 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.Json;
+using Chorus.Host.Api;
 
 namespace Chorus.Host.Tests;
 
@@ -51,5 +53,20 @@ public sealed class ApiRateLimitTests(LocalServicesFixture services)
 
         using HttpResponseMessage health = await anonymous.GetAsync("healthz");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public void Bearer_clients_without_a_name_each_get_their_own_window_apart_from_api_key_clients()
+    {
+        static ClaimsPrincipal Bearer(params (string Type, string Value)[] claims) => new(new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value)), "Bearer"));
+        ClaimsPrincipal apiKey = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "crm"), new Claim("client_id", "crm")], "ApiKey"));
+
+        string daemonA = ApiRateLimiting.ClientOf(Bearer(("azp", "app-a"), ("oid", "sp-a")));
+        string daemonB = ApiRateLimiting.ClientOf(Bearer(("appid", "app-b")));
+        string person = ApiRateLimiting.ClientOf(Bearer(("http://schemas.microsoft.com/identity/claims/objectidentifier", "user-1")));
+
+        Assert.Equal(4, new[] { daemonA, daemonB, person, ApiRateLimiting.ClientOf(apiKey) }.Distinct().Count());
+        Assert.NotEqual(ApiRateLimiting.ClientOf(Bearer(("azp", "crm"))), ApiRateLimiting.ClientOf(apiKey));
+        Assert.Equal(daemonA, ApiRateLimiting.ClientOf(Bearer(("azp", "app-a"), ("oid", "sp-a"))));
     }
 }

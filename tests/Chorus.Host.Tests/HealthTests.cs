@@ -102,6 +102,33 @@ public sealed class HealthTests(LocalServicesFixture services)
         Assert.True(counting.Runs >= 1);
     }
 
+    [Fact]
+    public async Task Probes_that_hang_up_during_a_run_do_not_each_start_a_run_of_their_own()
+    {
+        CountingCheck slow = new(TimeSpan.FromSeconds(1));
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, register: s => s.AddHealthChecks().AddCheck("slow", slow, tags: [ChorusHealthChecks.ReadyTag]));
+        using HttpClient impatient = new() { BaseAddress = host.BaseUri, Timeout = TimeSpan.FromMilliseconds(100) };
+
+        Stopwatch hangingUp = Stopwatch.StartNew();
+        for (int i = 0; i < 20; i++)
+        {
+            try
+            {
+                using HttpResponseMessage abandoned = await impatient.GetAsync("readyz");
+            }
+            catch (TaskCanceledException)
+            {
+                // Hung up, as intended.
+            }
+        }
+
+        using HttpClient anonymous = new() { BaseAddress = host.BaseUri };
+        using HttpResponseMessage ready = await anonymous.GetAsync("readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        int allowed = (int)Math.Ceiling(hangingUp.Elapsed / ReadinessProbe.ReuseFor) + 1;
+        Assert.True(slow.Runs <= allowed, $"20 probes that hung up in {hangingUp.Elapsed.TotalSeconds:0.0} s ran the checks {slow.Runs} times; at most {allowed} expected");
+    }
+
     private static HttpClient Anonymous(ChorusTestHost host) => new(new ContractCheckingHandler(() => ChorusTestHost.ContractAsync(host.BaseUri))) { BaseAddress = host.BaseUri };
 
     private static async Task<(JsonElement Readiness, string Body)> NotReadyAsync(HttpClient anonymous)
@@ -123,17 +150,18 @@ public sealed class HealthTests(LocalServicesFixture services)
     private static Dictionary<string, JsonElement> Checks(JsonElement report)
         => report.GetProperty("checks").EnumerateArray().ToDictionary(check => check.GetProperty("name").GetString()!, StringComparer.Ordinal);
 
-    /// <summary>A readiness check that only counts how often it runs.</summary>
-    private sealed class CountingCheck : IHealthCheck
+    /// <summary>A readiness check that only counts how often it runs, taking <paramref name="takes"/> each time.</summary>
+    private sealed class CountingCheck(TimeSpan takes = default) : IHealthCheck
     {
         private int _runs;
 
         public int Runs => Volatile.Read(ref _runs);
 
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _runs);
-            return Task.FromResult(HealthCheckResult.Healthy());
+            await Task.Delay(takes, cancellationToken);
+            return HealthCheckResult.Healthy();
         }
     }
 }

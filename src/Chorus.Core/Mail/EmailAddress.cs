@@ -41,6 +41,31 @@ public static class EmailAddress
         return IsDotAtom(value.AsSpan(0, at)) && IsHostName(value[(at + 1)..]);
     }
 
+    /// <summary>
+    /// Returns whether two addresses name the same mailbox as far as Chorus can tell: equal ignoring case, with an
+    /// international domain and its Punycode form (<c>bücher.de</c>, <c>xn--bcher-kva.de</c>) taken as one.
+    /// </summary>
+    public static bool SameMailbox(string? a, string? b)
+        => a is not null && b is not null && string.Equals(Comparable(a), Comparable(b), StringComparison.OrdinalIgnoreCase);
+
+    private static string Comparable(string address)
+    {
+        int at = address.LastIndexOf('@');
+        if (at < 0)
+        {
+            return address;
+        }
+
+        try
+        {
+            return string.Concat(address.AsSpan(0, at + 1), Idn.GetAscii(address[(at + 1)..]));
+        }
+        catch (ArgumentException)
+        {
+            return address;
+        }
+    }
+
     private static bool IsDotAtom(ReadOnlySpan<char> local)
     {
         if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,7 @@ internal static class ApiRateLimiting
             limiter.AddPolicy(PolicyName, http =>
             {
                 int permits = http.RequestServices.GetRequiredService<IOptions<ApiRateLimitOptions>>().Value.PermitsPerMinute;
-                return RateLimitPartition.GetSlidingWindowLimiter(http.User.Identity?.Name ?? string.Empty, _ => new SlidingWindowRateLimiterOptions
+                return RateLimitPartition.GetSlidingWindowLimiter(ClientOf(http.User), _ => new SlidingWindowRateLimiterOptions
                 {
                     PermitLimit = permits,
                     Window = TimeSpan.FromMinutes(1),
@@ -36,6 +37,24 @@ internal static class ApiRateLimiting
             limiter.OnRejected = WriteTooManyAsync;
         });
         return services;
+    }
+
+    /// <summary>
+    /// The client a request counts against: the API key's client id, or for an Entra ID token the application that holds
+    /// it (<c>azp</c>, <c>appid</c>) or else its subject. App-only tokens carry no name, so a name would put every daemon
+    /// in one window; the scheme keeps a key's client id apart from a token's.
+    /// </summary>
+    internal static string ClientOf(ClaimsPrincipal user)
+    {
+        string? client = user.FindFirst("client_id")?.Value
+            ?? user.FindFirst("azp")?.Value
+            ?? user.FindFirst("appid")?.Value
+            ?? user.FindFirst("oid")?.Value
+            ?? user.FindFirst("http://schemas.microsoft.com/identity/claims/objectidentifier")?.Value
+            ?? user.FindFirst("sub")?.Value
+            ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value
+            ?? user.Identity?.Name;
+        return $"{user.Identity?.AuthenticationType}:{client}";
     }
 
     private static async ValueTask WriteTooManyAsync(OnRejectedContext context, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
@@ -84,6 +85,7 @@ internal static class DashboardSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<SignInLinks>();
+        services.TryAddSingleton<ISignInLinkOutput, ConsoleSignInLinkOutput>();
         services.AddScoped<DashboardDecisions>();
 
         AuthenticationBuilder authentication = services.AddAuthentication();

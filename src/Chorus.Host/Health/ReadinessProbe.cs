@@ -8,43 +8,35 @@ namespace Chorus.Host.Health;
 /// and the task hub and opens an SMTP session, so without this anyone could turn a flood of probes into a flood on
 /// the dependencies. A probe may see a result up to five seconds old, well inside any probe interval.
 /// </summary>
-internal sealed class ReadinessProbe(HealthCheckService health, TimeProvider time) : IDisposable
+/// <remarks>
+/// A run belongs to no caller: it is not cancelled when the request that started it goes away (each check has its own
+/// time limit), so callers who hang up cannot make every waiting probe start a run of its own.
+/// </remarks>
+internal sealed class ReadinessProbe(HealthCheckService health, TimeProvider time)
 {
     /// <summary>How long one run's report answers for.</summary>
     public static readonly TimeSpan ReuseFor = TimeSpan.FromSeconds(5);
 
-    private readonly SemaphoreSlim _running = new(1, 1);
-    private Checked? _last;
+    private readonly Lock _gate = new();
+    private Run? _current;
 
-    /// <summary>The latest report, run now when the last is older than <see cref="ReuseFor"/>.</summary>
-    public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
+    /// <summary>The latest report, from a run started now when the last started more than <see cref="ReuseFor"/> ago.</summary>
+    public Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
-        if (Fresh() is { } report)
+        Run run;
+        lock (_gate)
         {
-            return report;
-        }
-
-        await _running.WaitAsync(cancellationToken);
-        try
-        {
-            if (Fresh() is { } justRun)
+            DateTimeOffset now = time.GetUtcNow();
+            if (_current is null || (now - _current.StartedAt >= ReuseFor && _current.Report.IsCompleted))
             {
-                return justRun;
+                _current = new Run(now, health.CheckHealthAsync(check => check.Tags.Contains(ChorusHealthChecks.ReadyTag), CancellationToken.None));
             }
 
-            HealthReport now = await health.CheckHealthAsync(check => check.Tags.Contains(ChorusHealthChecks.ReadyTag), cancellationToken);
-            _last = new Checked(now, time.GetUtcNow());
-            return now;
+            run = _current;
         }
-        finally
-        {
-            _running.Release();
-        }
+
+        return run.Report.WaitAsync(cancellationToken);
     }
 
-    public void Dispose() => _running.Dispose();
-
-    private HealthReport? Fresh() => Volatile.Read(ref _last) is { } last && time.GetUtcNow() - last.At < ReuseFor ? last.Report : null;
-
-    private sealed record Checked(HealthReport Report, DateTimeOffset At);
+    private sealed record Run(DateTimeOffset StartedAt, Task<HealthReport> Report);
 }

@@ -82,6 +82,18 @@ public sealed class EmailAddressTests
         Assert.Empty(Failures(review));
     }
 
+    [Theory]
+    [InlineData("ada@example.org", "ADA@Example.ORG", true)]
+    [InlineData("ada@bücher.example", "ada@xn--bcher-kva.example", true)]
+    [InlineData("ada@example.org", "ada@example.com", false)]
+    [InlineData("ada@example.org", "eve@example.org", false)]
+    [InlineData("ada@example.org", null, false)]
+    public void The_same_mailbox_ignores_case_and_the_form_of_an_international_domain(string a, string? b, bool same)
+    {
+        Assert.Equal(same, EmailAddress.SameMailbox(a, b));
+        Assert.Equal(same, EmailAddress.SameMailbox(b, a));
+    }
+
     private static List<string> Failures(object options)
     {
         List<ValidationResult> results = [];

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Chorus.Host.Dashboard.SignIn;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Playwright;
 
@@ -130,23 +132,24 @@ public sealed partial class DashboardSignInTests(LocalServicesFixture services)
     [Fact]
     public async Task The_sign_in_page_prints_a_new_link_in_the_output_on_the_configured_address_at_most_every_ten_seconds()
     {
-        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, register: s => s.AddFakeLogging());
+        PrintedLinks printed = new();
+        await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, register: s => s.AddFakeLogging().Replace(ServiceDescriptor.Singleton<ISignInLinkOutput>(printed)));
         FakeLogCollector logs = host.Services.GetFakeLogCollector();
         await using IBrowserContext context = await services.Browser.NewContextAsync();
         IPage page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(host.BaseUri, "dashboard").ToString());
-        Assert.Empty(PrintedLinks(logs));
+        Assert.Empty(printed.Links);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Print a new sign-in link" }).ClickAsync();
         Assert.Contains("A new link is in the run command's output", await page.Locator("#link-asked").InnerTextAsync(), StringComparison.Ordinal);
-        Uri link = Assert.Single(PrintedLinks(logs));
+        Uri link = Assert.Single(printed.Links);
         Assert.StartsWith(new Uri(host.BaseUri, "dashboard/sign-in/").ToString(), link.ToString(), StringComparison.Ordinal);
 
         // Pressed again at once: nothing more is printed. A reload of the answer asks for nothing either.
         await page.GetByRole(AriaRole.Button, new() { Name = "Print a new sign-in link" }).ClickAsync();
         Assert.Contains("less than 10 seconds ago", await page.Locator("#link-asked").InnerTextAsync(), StringComparison.Ordinal);
         await page.ReloadAsync();
-        Assert.Single(PrintedLinks(logs));
+        Assert.Single(printed.Links);
 
         // A caller naming another host gets no link built on it: the link stays on the configured address.
         await Task.Delay(SignInLinksInterval);
@@ -161,8 +164,12 @@ public sealed partial class DashboardSignInTests(LocalServicesFixture services)
             Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         }
 
-        Assert.Equal(2, PrintedLinks(logs).Count);
-        Assert.All(PrintedLinks(logs), printed => Assert.Equal(host.BaseUri.Authority, printed.Authority));
+        Assert.Equal(2, printed.Links.Count);
+        Assert.All(printed.Links, each => Assert.Equal(host.BaseUri.Authority, each.Authority));
+
+        // The link is printed, never logged: logs are shipped elsewhere, and a link signs in.
+        Assert.DoesNotContain(logs.GetSnapshot(), record => record.Message.Contains(link.ToString(), StringComparison.Ordinal));
+        Assert.Contains(logs.GetSnapshot(), record => record.Message.StartsWith("A dashboard sign-in link was asked for", StringComparison.Ordinal));
 
         // The printed link signs in like the welcome block's.
         await page.GotoAsync(link.ToString());
@@ -219,6 +226,13 @@ public sealed partial class DashboardSignInTests(LocalServicesFixture services)
 
     private static readonly TimeSpan SignInLinksInterval = Chorus.Host.Dashboard.SignIn.SignInLinks.RequestInterval + TimeSpan.FromSeconds(1);
 
-    private static List<Uri> PrintedLinks(FakeLogCollector logs)
-        => [.. logs.GetSnapshot().Where(r => r.Message.StartsWith("Dashboard sign-in link asked for", StringComparison.Ordinal)).Select(r => new Uri(r.Message[(r.Message.LastIndexOf(' ') + 1)..]))];
+    /// <summary>Keeps the links the sign-in page prints, instead of standard output.</summary>
+    private sealed class PrintedLinks : ISignInLinkOutput
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<Uri> _links = new();
+
+        public IReadOnlyList<Uri> Links => [.. _links];
+
+        public void Print(Uri link, string email, TimeSpan lifetime) => _links.Enqueue(link);
+    }
 }

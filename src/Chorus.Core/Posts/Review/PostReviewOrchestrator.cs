@@ -137,6 +137,6 @@ public sealed class PostReviewOrchestrator : TaskOrchestrator<PostSubmission, Po
         List<string> reasons = report.Findings.Where(f => f.Severity == FindingSeverity.Block).Select(f => f.Explanation).ToList();
         return reasons.Count > 0
             ? "Rejected automatically: " + string.Join(" ", reasons)
-            : "Rejected automatically: the post needs a review, but no approval stage is configured for its team and channels.";
+            : ReviewPlanner.NoStageReason;
     }
 }

@@ -1,3 +1,4 @@
+using Chorus.Mail;
 using Chorus.Posts.Policy;
 using Chorus.Sentiment;
 
@@ -9,6 +10,9 @@ namespace Chorus.Posts.Review;
 /// </summary>
 public static class ReviewPlanner
 {
+    /// <summary>Why a post that needs a person is rejected when no stage applies to it.</summary>
+    public const string NoStageReason = "Rejected automatically: the post needs a review, but no approval stage is configured for its team and channels.";
+
     /// <summary>Makes the plan for a post from its findings, its sentiment and the configured rules.</summary>
     public static ReviewPlan Plan(PostSubmission post, PolicyReport report, DocumentSentiment? sentiment, ReviewOptions options)
     {
@@ -57,9 +61,9 @@ public static class ReviewPlanner
 
         // A post that needs a person but matches no stage must not slip through: it is rejected with the reason.
         return stages.Count == 0
-            ? new ReviewPlan(ReviewRoute.AutoReject, [], reminder, escalate, expire)
+            ? new ReviewPlan(ReviewRoute.AutoReject, [], reminder, escalate, expire) { Reason = NoStageReason }
             : new ReviewPlan(ReviewRoute.HumanReview, stages, reminder, escalate, expire);
     }
 
-    private static bool IsAuthor(PostSubmission post, string address) => string.Equals(address, post.Author.Email, StringComparison.OrdinalIgnoreCase);
+    private static bool IsAuthor(PostSubmission post, string address) => EmailAddress.SameMailbox(address, post.Author.Email);
 }

@@ -9,11 +9,12 @@ namespace Chorus.Host.Dashboard.SignIn;
 
 /// <summary>
 /// Where every page sends someone not signed in: how to sign in (the run command's one-time link, or Entra ID). With
-/// the one-time links, a button prints a new link in the run command's output, for whoever sees that output: the link
+/// the one-time links, a button prints a new link in the run command's output (<see cref="ISignInLinkOutput"/>), for
+/// whoever sees that output: the link
 /// is built on <c>Approvals:Links:PublicBaseUrl</c>, never on the request's Host header, which a caller could point
 /// at their own site to collect the token.
 /// </summary>
-internal sealed partial class IndexModel(IConfiguration configuration, SignInLinks links, IOptions<ApprovalLinkOptions> approvalLinks, IOptions<LocalSignInOptions> local, ILogger<IndexModel> logger) : PageModel
+internal sealed partial class IndexModel(IConfiguration configuration, SignInLinks links, ISignInLinkOutput output, IOptions<ApprovalLinkOptions> approvalLinks, IOptions<LocalSignInOptions> local, ILogger<IndexModel> logger) : PageModel
 {
     private const string AskedKey = "link-asked";
 
@@ -46,7 +47,8 @@ internal sealed partial class IndexModel(IConfiguration configuration, SignInLin
 
         if (links.IssueOnRequest(baseUri) is { } link)
         {
-            LinkPrinted(logger, local.Value.LinkLifetime.TotalMinutes, local.Value.Email ?? LocalSignInOptions.FallbackEmail, link);
+            output.Print(link, local.Value.Email ?? LocalSignInOptions.FallbackEmail, local.Value.LinkLifetime);
+            LinkPrinted(logger);
             TempData[AskedKey] = "printed";
         }
         else
@@ -58,6 +60,7 @@ internal sealed partial class IndexModel(IConfiguration configuration, SignInLin
         return RedirectToPage();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard sign-in link asked for on the sign-in page (one-time, valid {Minutes:0} min, as {Email}): {Link}")]
-    private static partial void LinkPrinted(ILogger logger, double minutes, string email, Uri link);
+    // The link itself stays out of the log: see ISignInLinkOutput.
+    [LoggerMessage(Level = LogLevel.Information, Message = "A dashboard sign-in link was asked for on the sign-in page and printed on standard output.")]
+    private static partial void LinkPrinted(ILogger logger);
 }

@@ -89,6 +89,7 @@ public sealed class ReviewPlannerTests
         ReviewPlan plan = ReviewPlanner.Plan(Post("Marketing", Channel.X), Warned, null, Options());
 
         Assert.Equal(ReviewRoute.AutoReject, plan.Route);
+        Assert.Equal(ReviewPlanner.NoStageReason, plan.Reason);
     }
 
     [Fact]
@@ -175,6 +176,17 @@ public sealed class ReviewPlannerTests
         Assert.Equal(["legal@example.org"], stage.Approvers);
         Assert.Equal(["boss@example.org"], stage.Backups);
         Assert.Null(plan.Reason);
+    }
+
+    [Fact]
+    public void An_international_domain_and_its_punycode_are_one_author()
+    {
+        ReviewStageOptions stage = Stage("Legal");
+        stage.Approvers.Add("sam@xn--bcher-kva.example");
+
+        ReviewPlan plan = ReviewPlanner.Plan(Post("Marketing", Channel.X) with { Author = new PostAuthor("Sam@Bücher.example", "Sam", "Marketing") }, Warned, null, Options(stage));
+
+        Assert.Equal(["legal@example.org"], Assert.Single(plan.Stages).Approvers);
     }
 
     [Fact]
