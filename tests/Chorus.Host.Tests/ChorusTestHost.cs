@@ -129,11 +129,14 @@ internal sealed class ChorusTestHost : IAsyncDisposable
         return new ChorusTestHost(app, suffix, artefacts, baseUri);
     }
 
+    /// <summary>A post's JSON body, by "Ada Author" at <paramref name="author"/> (default <c>author-{suffix}@chorus.test</c>).</summary>
+    public string PostBody(string text, string channels = "\"linkedin\"", string team = "marketing", string? author = null)
+        => $$"""{"author":{"email":"{{author ?? $"author-{Suffix}@chorus.test"}}","displayName":"Ada Author","team":"{{team}}"},"text":{{System.Text.Json.JsonSerializer.Serialize(text)}},"channels":[{{channels}}]}""";
+
     /// <summary>Submits a post over HTTP and returns its id.</summary>
-    public async Task<string> SubmitAsync(string text, string channels = "\"linkedin\"", string team = "marketing")
+    public async Task<string> SubmitAsync(string text, string channels = "\"linkedin\"", string team = "marketing", string? author = null)
     {
-        string body = $$"""{"author":{"email":"author-{{Suffix}}@chorus.test","displayName":"Ada Author","team":"{{team}}"},"text":{{System.Text.Json.JsonSerializer.Serialize(text)}},"channels":[{{channels}}]}""";
-        using HttpResponseMessage response = await Http.PostAsync("api/posts", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using HttpResponseMessage response = await Http.PostAsync("api/posts", new StringContent(PostBody(text, channels, team, author), System.Text.Encoding.UTF8, "application/json"));
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"submission was refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("postId").GetString()!;
     }

@@ -59,7 +59,7 @@ public sealed class PostApprovalFlowTests(LocalServicesFixture services)
     {
         await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
         Mailbox mail = new(services.Maildev.WebUri);
-        string body = $$"""{"author":{"email":"author-{{host.Suffix}}@chorus.test","displayName":"Ada Author","team":"marketing"},"text":{{JsonSerializer.Serialize(NeedsReview)}},"channels":["linkedin"]}""";
+        string body = host.PostBody(NeedsReview);
         async Task<(HttpStatusCode Status, string PostId)> SubmitAsync()
         {
             using HttpRequestMessage request = new(HttpMethod.Post, "api/posts") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
@@ -145,9 +145,9 @@ public sealed class PostApprovalFlowTests(LocalServicesFixture services)
     {
         await using ChorusTestHost host = await ChorusTestHost.StartAsync(services);
         Mailbox mail = new(services.Maildev.WebUri);
-        string postId = await SubmitAsAsync(host, host.Approver("comms"));
+        string postId = await host.SubmitAsync(NeedsReview, author: host.Approver("comms"));
 
-        ReceivedMail request = await mail.WaitForAsync(host.Approver("backup"), "Approve a post by Casey Comms");
+        ReceivedMail request = await mail.WaitForAsync(host.Approver("backup"), "Approve a post by Ada Author");
         Assert.Equal(0, await mail.CountAsync(host.Approver("comms"), "Approve a post"));
         using HttpClient browser = new();
         using (HttpResponseMessage decided = await browser.PostAsync(request.Link("Approve"), new FormUrlEncodedContent(new Dictionary<string, string> { ["action"] = "approve" })))
@@ -165,14 +165,14 @@ public sealed class PostApprovalFlowTests(LocalServicesFixture services)
         await using ChorusTestHost host = await ChorusTestHost.StartAsync(services, configure: (settings, _) => settings.Remove("Posts:Review:Stages:0:Backups:0"));
         Mailbox mail = new(services.Maildev.WebUri);
         string author = host.Approver("comms");
-        using (HttpResponseMessage checkedFirst = await host.Http.PostAsync("api/posts/check", new StringContent(BodyBy(author), System.Text.Encoding.UTF8, "application/json")))
+        using (HttpResponseMessage checkedFirst = await host.Http.PostAsync("api/posts/check", new StringContent(host.PostBody(NeedsReview, author: author), System.Text.Encoding.UTF8, "application/json")))
         {
             JsonElement check = JsonDocument.Parse(await checkedFirst.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal("AutoReject", check.GetProperty("route").GetString());
             Assert.Contains($"only its author, {author}, could approve it", check.GetProperty("reason").GetString(), StringComparison.Ordinal);
         }
 
-        string postId = await SubmitAsAsync(host, author);
+        string postId = await host.SubmitAsync(NeedsReview, author: author);
         JsonElement status = await host.WaitForStatusAsync(postId, "Rejected");
         Assert.Contains("Nobody approves their own post", status.GetProperty("decision").GetProperty("reason").GetString(), StringComparison.Ordinal);
         ReceivedMail outcome = await mail.WaitForAsync(author, "Your post was not approved");
@@ -335,16 +335,5 @@ public sealed class PostApprovalFlowTests(LocalServicesFixture services)
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("h1", new() { HasText = "Thanks" }).WaitForAsync(new() { Timeout = 15_000 });
         Assert.Contains("Typed with the keyboard.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-    }
-
-    /// <summary>A post that needs review, by <paramref name="author"/> (one of the approvers, in these tests).</summary>
-    private static string BodyBy(string author)
-        => $$"""{"author":{"email":"{{author}}","displayName":"Casey Comms","team":"marketing"},"text":{{JsonSerializer.Serialize(NeedsReview)}},"channels":["linkedin"]}""";
-
-    private static async Task<string> SubmitAsAsync(ChorusTestHost host, string author)
-    {
-        using HttpResponseMessage response = await host.Http.PostAsync("api/posts", new StringContent(BodyBy(author), System.Text.Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("postId").GetString()!;
     }
 }

@@ -1,5 +1,6 @@
 using Chorus.Approvals;
 using Chorus.Host.Posts;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Chorus.Host.Approvals;
@@ -24,6 +25,19 @@ internal sealed class ApprovalDecisions(IApprovalLedger ledger, IEnumerable<IApp
     {
         ArgumentNullException.ThrowIfNull(options);
         return (9 * (options.MaxTextLength + ApprovalDecisionRecord.MaxCommentLength)) + (4 * 1024);
+    }
+
+    /// <summary>
+    /// Holds the request's body to <paramref name="maxFormBytes"/> as it is read, so a body sent without a length (which
+    /// a check of <c>Content-Length</c> never sees) is refused at the same size.
+    /// </summary>
+    public static void HoldToFormLimit(HttpContext http, int maxFormBytes)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxFormBytes;
+        }
     }
 
     /// <summary>The kind of item a subject name stands for ("post", "mention"), or null for an unknown name.</summary>

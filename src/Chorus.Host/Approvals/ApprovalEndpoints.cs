@@ -1,6 +1,5 @@
 using Chorus.Approvals;
 using Chorus.Telemetry;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Chorus.Host.Approvals;
 
@@ -62,11 +61,7 @@ internal static class ApprovalEndpoints
             return refusal;
         }
 
-        // A body sent without a length is held to the same limit as it is read.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = decisions.MaxFormBytes;
-        }
+        ApprovalDecisions.HoldToFormLimit(http, decisions.MaxFormBytes);
 
         IFormCollection form;
         try

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -171,9 +170,9 @@ internal static class DashboardSetup
                     return Task.CompletedTask;
                 }
 
-                if (HttpMethods.IsPost(method) && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                if (HttpMethods.IsPost(method))
                 {
-                    limit.MaxRequestBodySize = maxFormBytes;
+                    ApprovalDecisions.HoldToFormLimit(http, maxFormBytes);
                 }
 
                 return next(http);

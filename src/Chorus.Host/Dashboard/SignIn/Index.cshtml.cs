@@ -10,9 +10,8 @@ namespace Chorus.Host.Dashboard.SignIn;
 /// <summary>
 /// Where every page sends someone not signed in: how to sign in (the run command's one-time link, or Entra ID). With
 /// the one-time links, a button prints a new link in the run command's output (<see cref="ISignInLinkOutput"/>), for
-/// whoever sees that output: the link
-/// is built on <c>Approvals:Links:PublicBaseUrl</c>, never on the request's Host header, which a caller could point
-/// at their own site to collect the token.
+/// whoever sees that output: the link is built on <c>Approvals:Links:PublicBaseUrl</c>, never on the request's Host
+/// header, which a caller could point at their own site to collect the token.
 /// </summary>
 internal sealed partial class IndexModel(IConfiguration configuration, SignInLinks links, ISignInLinkOutput output, IOptions<ApprovalLinkOptions> approvalLinks, IOptions<LocalSignInOptions> local, ILogger<IndexModel> logger) : PageModel
 {
