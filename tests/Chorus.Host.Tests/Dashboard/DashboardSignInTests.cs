@@ -174,7 +174,7 @@ public sealed partial class DashboardSignInTests(LocalServicesFixture services)
         // The printed link signs in like the welcome block's.
         await page.GotoAsync(link.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Uri(host.BaseUri, "dashboard").ToString());
+        await DashboardSession.ArrivedAtAsync(page, new Uri(host.BaseUri, "dashboard").ToString());
         Assert.Equal("Overview", await page.Locator("h1").InnerTextAsync());
     }
 
